@@ -1,0 +1,5 @@
+import sys
+
+from budgetkg.cli import main
+
+sys.exit(main())
