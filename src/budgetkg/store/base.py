@@ -1,0 +1,94 @@
+"""The one Store interface everything above the store layer talks to.
+
+Backends: ``budgetkg.store.embedded`` (Oxigraph on disk, the default) and ``budgetkg.store.remote``
+(any SPARQL 1.1 Query + Graph Store Protocol server, e.g. Virtuoso).  ``open_store(settings)`` in
+``budgetkg.store`` picks one from ``Settings.store`` (a path or an http(s) URL).
+
+Terms crossing this interface are rdflib terms (URIRef, Literal, BNode), so callers never see a
+backend's own types.  The default graph of every query is the union of the named graphs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol, Union
+
+from rdflib.term import BNode, Literal, URIRef
+
+Term = Union[URIRef, Literal, BNode]
+
+
+@dataclass(frozen=True)
+class SelectResult:
+    variables: tuple[str, ...]
+    #: one mapping per solution; an unbound variable is absent from its row
+    rows: tuple[Mapping[str, Term], ...]
+    #: True when the store's result limit cut the rows short (never silent: callers must show it)
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class AskResult:
+    value: bool
+
+
+@dataclass(frozen=True)
+class GraphResult:
+    """CONSTRUCT / DESCRIBE output."""
+
+    triples: tuple[tuple[Term, Term, Term], ...]
+    truncated: bool = False
+
+
+QueryResult = Union[SelectResult, AskResult, GraphResult]
+
+
+@dataclass(frozen=True)
+class Serialized:
+    """A query result already serialized by the engine (what the HTTP endpoint streams)."""
+
+    body: bytes
+    media_type: str
+    truncated: bool = False
+
+
+class Store(Protocol):
+    """Read access to the graph plus the atomic replacement a build needs."""
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        default_graph_uris: Sequence[str] = (),
+        named_graph_uris: Sequence[str] = (),
+        timeout: float | None = None,
+    ) -> QueryResult:
+        """Run a SPARQL query; raises QueryError (bad query) or QueryTimeout."""
+        ...
+
+    def query_serialized(
+        self,
+        sparql: str,
+        media_type: str,
+        *,
+        default_graph_uris: Sequence[str] = (),
+        named_graph_uris: Sequence[str] = (),
+        timeout: float | None = None,
+    ) -> Serialized:
+        """Run a query and serialize its result as ``media_type`` (e.g. application/sparql-results+json)."""
+        ...
+
+    def graph_names(self) -> tuple[str, ...]:
+        """IRIs of the named graphs in the store."""
+        ...
+
+    def replace_all(self, graphs: Mapping[str, bytes]) -> None:
+        """Atomically replace the whole content by ``graphs`` (graph IRI → N-Triples bytes).
+
+        Either every graph is in place afterwards or the previous content is untouched
+        (a build killed half-way leaves the previous store served).
+        """
+        ...
+
+    def close(self) -> None: ...
