@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol, Union
+from typing import Protocol
 
 from rdflib.term import BNode, Literal, URIRef
 
-Term = Union[URIRef, Literal, BNode]
+Term = URIRef | Literal | BNode
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class GraphResult:
     truncated: bool = False
 
 
-QueryResult = Union[SelectResult, AskResult, GraphResult]
+QueryResult = SelectResult | AskResult | GraphResult
 
 
 @dataclass(frozen=True)

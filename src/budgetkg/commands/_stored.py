@@ -1,0 +1,51 @@
+"""Reading whole named graphs back from a store, for ``validate`` and ``dump``.
+
+The Store interface answers queries; a graph comes back with one CONSTRUCT per named graph.  The
+store is opened without a result limit that could cut a graph short: a cut graph would validate
+or dump wrongly, so a truncated answer is an error, never a silent partial result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from rdflib import Graph, URIRef
+
+from budgetkg.errors import StoreError
+from budgetkg.rdf import iris
+from budgetkg.rdf.namespaces import bind_prefixes
+from budgetkg.settings import Settings
+from budgetkg.store import open_store
+from budgetkg.store.base import GraphResult, Store
+
+#: large enough for any graph a build writes; a graph beyond it is reported, not cut
+_NO_LIMIT = 2**31 - 1
+
+
+@contextmanager
+def opened(settings: Settings, store: str | None) -> Iterator[Store]:
+    """The configured store (or ``store`` when given), in-process, without a result limit."""
+    handle = open_store(settings.with_overrides(store=store, result_limit=_NO_LIMIT), workers=0)
+    try:
+        yield handle
+    finally:
+        handle.close()
+
+
+def read_graph(store: Store, name: str) -> Graph:
+    result = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+    if not isinstance(result, GraphResult):
+        raise StoreError(f"{name}: the store did not answer a CONSTRUCT with a graph")
+    if result.truncated:
+        raise StoreError(f"{name}: the store cut the graph short; raise its result limit")
+    graph = bind_prefixes(Graph())
+    for triple in result.triples:
+        graph.add(triple)
+    return graph
+
+
+def special_graphs(base: str) -> dict[str, URIRef]:
+    """name → IRI of the graphs that hold no filing (build, platforms, validation, links)."""
+    names: tuple[iris.SpecialGraph, ...] = ("build", "platforms", "validation", "links")
+    return {name: iris.special_graph_iri(base, name) for name in names}

@@ -1,0 +1,155 @@
+"""``budgetkg build [PATH …] [--store DIR]``: parse → map → platforms → validate → load.
+
+PATHs are filings or directories of them (``*.txt``); the default is ``Settings.filings_dir``.
+Each filing becomes one named graph, validated on its own in memory.  A filing that cannot be parsed
+or whose graph violates a shape is reported (``FILE:LINE: message``) and not loaded; the others are,
+with the platform registry, the cross-filing links, the stored SHACL report and the build's
+provenance, in one atomic ``replace_all``.  Exit 0 when every filing loaded; 1 when some were
+quarantined (or none could be loaded: the previous store is then left as it was); 2 when the build
+could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from budgetkg.errors import ConfigError, InputError
+from budgetkg.parser import parse_paths
+from budgetkg.platforms.graph import platform_graphs
+from budgetkg.rdf import iris
+from budgetkg.rdf.crosslinks import links_graph
+from budgetkg.rdf.mapping import map_filing
+from budgetkg.rdf.namespaces import BKG
+from budgetkg.rdf.provenance import Input, build_graph
+from budgetkg.rdf.serialize import canonical_ntriples
+from budgetkg.rdf.validation import Result, report_graph, validate
+from budgetkg.records import Filing
+from budgetkg.settings import Settings
+from budgetkg.store import open_store
+
+HELP = "parse, map, validate and load the filings into the store"
+EXIT_OK, EXIT_PROBLEMS = 0, 1
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="filings or directories (default: data/filings)")
+    parser.add_argument("--store", help="store directory or SPARQL endpoint URL (default: Settings.store)")
+
+
+def input_files(paths: list[Path]) -> list[Path]:
+    """Files named, and the ``*.txt`` of directories named, sorted so that the order given never matters."""
+    files: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            files.update(p for p in path.glob("*.txt") if p.is_file())
+        elif path.is_file():
+            files.add(path)
+        else:
+            raise ConfigError(f"{path}: no such file or directory")
+    return sorted(files, key=lambda p: (p.name, str(p)))
+
+
+@dataclass
+class Build:
+    """What a build has gathered so far."""
+
+    base: str
+    graphs: dict[str, bytes] = field(default_factory=dict)
+    inputs: list[Input] = field(default_factory=list)
+    loaded: list[Filing] = field(default_factory=list)
+    results: list[Result] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def quarantine(self, path: str, sha256: str, problems: list[str]) -> None:
+        self.inputs.append(Input(path, sha256, None, tuple(problems)))
+        self.problems.extend(problems)
+
+    def add_filing(self, filing: Filing, graph: Graph) -> None:
+        key = iris.filing_key(filing)
+        outcome = validate(graph, key)
+        self.results.extend(outcome.results)
+        violations = [r for r in outcome.results if r.severity == "violation"]
+        if violations:
+            lines = [_located(filing.source.path, graph, r) for r in violations]
+            self.quarantine(filing.source.path, filing.source.sha256, lines)
+            return
+        name = iris.graph_iri(self.base, filing)
+        self.graphs[str(name)] = canonical_ntriples(graph)
+        self.inputs.append(Input(filing.source.path, filing.source.sha256, name))
+        self.loaded.append(filing)
+
+
+def _located(path: str, graph: Graph, result: Result) -> str:
+    """``FILE:LINE: message`` for a SHACL result, the line being where its focus node was read."""
+    line = graph.value(URIRef(result.focus), BKG.firstLine)
+    where = f"{path}:{line if line is not None else 0}"
+    shape = result.shape.rsplit("#", 1)[-1]
+    return f"{where}: {shape}: {result.message} ({result.focus})"
+
+
+def _sha256(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    settings = settings.with_overrides(store=args.store)
+    base = settings.base_iri
+    started = datetime.now(UTC)
+    files = input_files([Path(p) for p in args.paths] or [settings.filings_dir])
+    build = Build(base)
+    parsed: list[Filing] = []
+    seen: dict[str, str] = {}
+    for path, result in zip(files, parse_paths(files), strict=True):
+        if isinstance(result, InputError):
+            build.quarantine(str(path), _sha256(path), [str(result)])
+        elif iris.filing_key(result) in seen:
+            # the key is the file name stem: two files may not share it, or one would overwrite the other
+            clash = (
+                f"{path}:0: filing key {iris.filing_key(result)!r} is already used by {seen[iris.filing_key(result)]}"
+            )
+            build.quarantine(str(path), result.source.sha256, [clash])
+        else:
+            seen[iris.filing_key(result)] = str(path)
+            parsed.append(result)
+    platforms = platform_graphs(parsed, base)
+    for filing in parsed:
+        graph = map_filing(filing, base)
+        graph += platforms.per_filing.get(filing.source.path, Graph())
+        build.add_filing(filing, graph)
+    for line in build.problems:
+        print(line, file=sys.stderr)
+    if not build.loaded:
+        print("budgetkg build: no filing could be loaded; the store is left as it was", file=sys.stderr)
+        return EXIT_PROBLEMS
+    links = links_graph(build.loaded, base)
+    filing_nodes = {iris.filing_key(f): iris.filing_iri(base, f) for f in build.loaded}
+    special = {name: str(iris.special_graph_iri(base, name)) for name in ("platforms", "links", "validation")}
+    build.graphs[special["platforms"]] = canonical_ntriples(platforms.registry)
+    build.graphs[special["links"]] = canonical_ntriples(links)
+    build.graphs[special["validation"]] = canonical_ntriples(report_graph(base, build.results, filing_nodes))
+    provenance = build_graph(base, started, datetime.now(UTC), sorted(build.inputs, key=lambda i: i.path))
+    build.graphs[str(iris.special_graph_iri(base, "build"))] = canonical_ntriples(provenance)
+    store = open_store(settings, workers=0)
+    try:
+        store.replace_all(build.graphs)
+    finally:
+        store.close()
+    warnings = sum(1 for r in build.results if r.severity == "warning")
+    print(
+        f"loaded {len(build.loaded)} of {len(files)} filings into {settings.store} "
+        f"({warnings} warnings, {len(build.inputs) - len(build.loaded)} quarantined)"
+    )
+    for found in build.results:
+        if found.severity == "warning":
+            print(f"  warning {found.filing}: {found.message}")
+    return EXIT_PROBLEMS if build.problems else EXIT_OK

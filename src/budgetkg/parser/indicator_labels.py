@@ -1,0 +1,164 @@
+"""The indicator table's text → a stream of category labels, content fragments and blank lines.
+
+A 绩效指标 table printed by a PDF extractor mixes three kinds of line: the merged label cells of
+the 一级/二级 columns (``产出指标``, ``社会效益`` + ``指标`` on two lines, ``产/出/指/标`` one
+character per line, ``产出指标(50分)``, the row caption ``绩效指标``), the cells of the 三级
+rows, and blank lines.  This module only tells them apart; which rows a label belongs to is
+decided by ``indicator_levels``.
+
+Labels are recognised by the Ministry of Finance framework (``categories``), never by a file:
+a line, or up to ``MAX_LABEL_PIECES`` consecutive short lines joined, that reads as a category
+name is a label.  Labels may also lead a line (``质量指标 基层…``: the label cell and the first
+cell of the row share a printed line) or trail one (``>=98%绩效指标``: a value glued to the
+caption of the next page block).  A category label must say 指标 (``数量指标``, not ``数量``): the
+short word alone is as often the last line of a broken 三级 name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from budgetkg.parser.categories import canonical_level1, canonical_level2
+from budgetkg.parser.project_cells import Fragment, display_width
+from budgetkg.records import Lines
+
+#: the caption of the whole 绩效指标 block (the merged first column of the form)
+MARKER = "绩效指标"
+#: captions of the form's other tables, printed again where a page break cuts their merged cell
+#: (the 年度重点工作任务 caption of the task table can land among the first indicator rows)
+CAPTIONS: tuple[str, ...] = ("年度重点工作任务", "总体绩效目标", "预算整体情况")
+#: a label printed one character (or word) per line spans at most this many lines
+MAX_LABEL_PIECES = 6
+#: … and each of those lines is short: a row's cell fragment is wider than this
+MAX_PIECE_WIDTH = 12
+
+_HEADER = re.compile(r"一级指标.*二级指标.*三级指标")
+_GLUED_MARKER = re.compile(rf"^(?P<value>.*\S)\s*{MARKER}$")
+_SPACES = re.compile(r"\s+")
+
+LabelKind = Literal["level1", "level2", "either", "marker", "caption"]
+
+
+@dataclass(frozen=True)
+class Label:
+    """A category label cell: ``name`` is canonical; ``either`` is 成本指标 (一级 in 2021, 二级 in 2015)."""
+
+    kind: LabelKind
+    name: str
+    lines: Lines
+
+
+@dataclass(frozen=True)
+class Blank:
+    line: int
+
+
+Item = Label | Fragment | Blank
+
+
+@dataclass(frozen=True)
+class Header:
+    """The table's header row: the column titles after 三级指标 (the value columns)."""
+
+    line: int
+    value_columns: tuple[str, ...]
+
+
+def label_of(text: str, lines: Lines) -> Label | None:
+    """The label ``text`` reads as, or None when it is row content."""
+    bare = _SPACES.sub("", text)
+    if not bare:
+        return None
+    if bare == MARKER:
+        return Label("marker", MARKER, lines)
+    if bare in CAPTIONS:
+        return Label("caption", bare, lines)
+    if "指标" not in bare:
+        # a bare 数量 / 质量 is as often the tail of a broken name cell (…识别算法 / 数量) as a label
+        return None
+    level1, level2 = canonical_level1(bare), canonical_level2(bare)
+    if level1 and level2:
+        return Label("either", level1, lines)
+    if level1:
+        return Label("level1", level1, lines)
+    if level2:
+        return Label("level2", level2, lines)
+    return None
+
+
+def read_header(line: int, text: str) -> Header | None:
+    """The header row ``一级指标 二级指标 三级指标 指标值 …``, or None when ``text`` is not one."""
+    match = _HEADER.search(text)
+    if not match:
+        return None
+    return Header(line, tuple(text[match.end() :].split()))
+
+
+def _joined_label(lines: tuple[str, ...], index: int, first: int) -> tuple[Label, int] | None:
+    """A label printed over several consecutive short lines starting at ``index``, and its line count."""
+    pieces: list[str] = []
+    for piece in lines[index : index + MAX_LABEL_PIECES]:
+        stripped = piece.strip()
+        if not stripped or display_width(stripped) > MAX_PIECE_WIDTH:
+            break
+        pieces.append(stripped)
+    # the longest join wins: 产/出 alone already reads as 产出, the whole 产/出/指/标 is the label
+    for count in range(len(pieces), 1, -1):
+        number = first + index
+        label = label_of("".join(pieces[:count]), (number, number + count - 1))
+        if label is not None:
+            return label, count
+    return None
+
+
+def _split_line(number: int, text: str) -> list[Item]:
+    """One printed line → leading labels, then the row content, then a glued trailing caption."""
+    items: list[Item] = []
+    rest = text.strip()
+    whole = label_of(rest, (number, number))
+    if whole is not None:
+        return [whole]
+    # leading label cells: 满意度指标 服务对象满意度指标 / 质量指标 基层公共服务自助终端可用性
+    while True:
+        head, _, tail = rest.partition(" ")
+        label = label_of(head, (number, number)) if tail else None
+        if label is None:
+            break
+        items.append(label)
+        rest = tail.strip()
+        whole = label_of(rest, (number, number))
+        if whole is not None:
+            return [*items, whole]
+    glued = _GLUED_MARKER.match(rest)
+    if glued:
+        return [*items, Fragment(number, glued.group("value").strip()), Label("marker", MARKER, (number, number))]
+    return [*items, Fragment(number, rest)]
+
+
+def tokenize(lines: tuple[str, ...], first: int) -> tuple[list[Item], list[Header]]:
+    """``lines`` (line ``first`` onwards) as labels, content fragments and blanks; header rows apart."""
+    items: list[Item] = []
+    headers: list[Header] = []
+    index = 0
+    while index < len(lines):
+        number = first + index
+        text = lines[index]
+        if not text.strip():
+            items.append(Blank(number))
+            index += 1
+            continue
+        header = read_header(number, text)
+        if header is not None:
+            headers.append(header)
+            index += 1
+            continue
+        joined = _joined_label(lines, index, first)
+        if joined is not None:
+            items.append(joined[0])
+            index += joined[1]
+            continue
+        items.extend(_split_line(number, text))
+        index += 1
+    return items, headers

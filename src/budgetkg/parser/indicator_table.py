@@ -1,0 +1,168 @@
+"""The 绩效指标 table of a department_overall filing → ``Indicator`` records.
+
+``read_indicator_table(text, first, last)`` reads lines ``first``..``last`` (1-based, from the
+table's header row to the end of the section).  Everything is decided from the table's structure:
+
+1. ``indicator_labels.tokenize`` separates category labels, content fragments and blank lines;
+   the header row names the value columns (``指标值`` or ``实施周期指标值 年度指标值``, perhaps
+   followed by self-evaluation columns such as 实际完成值/分值/得分/偏差原因, which are read and
+   dropped).
+2. Where the labels stand: if rows come before the first label, each page block of rows is
+   followed by its labels (labels AFTER); otherwise labels precede their rows (BEFORE).
+   ``indicator_levels`` turns labels into 一级/二级, with candidates and Findings where ambiguous.
+3. How rows are printed: one value column → name/value paragraphs; a period cell repeated on most
+   lines → anchored rows with descriptions (``indicator_anchored``); otherwise ``name value value``
+   lines with broken cells (``indicator_rows``).
+
+A table with a single value column fills ``annual_target``.  Targets go through
+``targets.parse_target``, which keeps the printed text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from budgetkg.parser.indicator_anchored import Columns, find_anchor, read_anchored_rows
+from budgetkg.parser.indicator_labels import Blank, Header, Item, Label, tokenize
+from budgetkg.parser.indicator_levels import LabelsBefore, Levels, levels_after
+from budgetkg.parser.indicator_rows import RawRow, name_column_width, read_cell_rows, read_paragraph_rows
+from budgetkg.parser.project_cells import Fragment
+from budgetkg.parser.targets import parse_target
+from budgetkg.parser.text import Text
+from budgetkg.records import Finding, Indicator, Lines
+
+RowReader = Callable[[Sequence[Fragment | Blank]], tuple[list[RawRow], list[Finding]]]
+
+
+@dataclass
+class _Run:
+    """Consecutive labels, or consecutive content (fragments and the blank lines between them)."""
+
+    labels: list[Label] = field(default_factory=list)
+    content: list[Fragment | Blank] = field(default_factory=list)
+
+
+def _runs(items: list[Item]) -> list[_Run]:
+    runs: list[_Run] = []
+    for item in items:
+        if isinstance(item, Label):
+            if not runs or not runs[-1].labels:
+                runs.append(_Run())
+            runs[-1].labels.append(item)
+        elif isinstance(item, Fragment):
+            if not runs or runs[-1].labels:
+                runs.append(_Run())
+            runs[-1].content.append(item)
+        elif runs and not runs[-1].labels:
+            runs[-1].content.append(item)  # a blank line separates content; between labels it means nothing
+    return runs
+
+
+def _line_of(item: Item) -> int:
+    return item.lines[0] if isinstance(item, Label) else item.line
+
+
+def _target_columns(header: Header | None) -> tuple[int | None, int | None]:
+    """Indices of the 实施周期 and 年度 value columns among the header's value columns."""
+    if header is None or not header.value_columns:
+        return None, 0
+    names = header.value_columns
+    period = next((i for i, n in enumerate(names) if "周期" in n), None)
+    annual = next((i for i, n in enumerate(names) if "年度" in n), None)
+    if annual is None:
+        annual = next((i for i, n in enumerate(names) if "指标值" in n and i != period), None)
+    return period, annual
+
+
+def _row_reader(runs: list[_Run], columns: int) -> RowReader:
+    contents = [run.content for run in runs if run.content]
+    if columns == 1:
+        width = name_column_width(contents)
+        return lambda run: read_paragraph_rows(run, columns, width)
+    fragments = [f for content in contents for f in content if isinstance(f, Fragment)]
+    anchor = find_anchor(fragments)
+    if anchor is not None:
+        geometry = Columns.measure(fragments, anchor)
+        return lambda run: read_anchored_rows(run, anchor, geometry)
+    return lambda run: read_cell_rows(run, columns)
+
+
+def _labels_come_first(runs: list[_Run]) -> bool:
+    for run in runs:
+        if run.content:
+            return False
+        if any(label.kind not in ("caption",) for label in run.labels):
+            return True
+    return True
+
+
+def _span(rows: list[RawRow]) -> Lines:
+    return (rows[0].lines[0], rows[-1].lines[1])
+
+
+def _levelled_rows(runs: list[_Run], read: RowReader) -> tuple[list[tuple[RawRow, Levels]], list[Finding]]:
+    out: list[tuple[RawRow, Levels]] = []
+    findings: list[Finding] = []
+    if _labels_come_first(runs):
+        state = LabelsBefore()
+        for run in runs:
+            for label in run.labels:
+                state.apply(label)
+            if run.content:
+                rows, notes = read(run.content)
+                findings.extend(notes)
+                state.count_rows(len(rows))
+                out.extend((row, state.levels()) for row in rows)
+        return out, [*findings, *state.finish()]
+    for index, run in enumerate(runs):
+        if not run.content:
+            continue
+        rows, notes = read(run.content)
+        findings.extend(notes)
+        if not rows:
+            continue
+        after = runs[index + 1].labels if index + 1 < len(runs) else []
+        if after:
+            levels, level_notes = levels_after(after, _span(rows))
+            findings.extend(level_notes)
+        else:
+            levels = Levels(None, None)
+            findings.append(Finding("warning", "rows with no labels printed after them", _span(rows), "level1_missing"))
+        out.extend((row, levels) for row in rows)
+    return out, findings
+
+
+def _indicator(row: RawRow, levels: Levels, period: int | None, annual: int | None) -> Indicator:
+    def target(index: int | None) -> str | None:
+        return row.values[index] if index is not None and index < len(row.values) else None
+
+    period_text, annual_text = target(period), target(annual)
+    return Indicator(
+        level1=levels.level1,
+        level2=levels.level2,
+        name=row.name,
+        lines=row.lines,
+        level2_candidates=levels.candidates,
+        description=row.description,
+        period_target=parse_target(period_text, row.name) if period_text else None,
+        annual_target=parse_target(annual_text, row.name) if annual_text else None,
+    )
+
+
+def read_indicator_table(text: Text, first: int, last: int) -> tuple[list[Indicator], list[Finding]]:
+    """The indicators printed on lines ``first``..``last`` of ``text``, and what was noticed reading them."""
+    items, headers = tokenize(text.lines[first - 1 : last], first)
+    findings: list[Finding] = []
+    header = headers[0] if headers else None
+    if header is None:
+        findings.append(Finding("warning", "indicator table without a header row: one value column assumed", (first, last), "header_missing"))
+    else:
+        # what precedes the header (a 绩效指标 caption printed above it) says nothing about the rows
+        items = [item for item in items if _line_of(item) > header.line]
+    columns = len(header.value_columns) if header and header.value_columns else 1
+    period, annual = _target_columns(header)
+    runs = _runs(items)
+    rows, notes = _levelled_rows(runs, _row_reader(runs, columns))
+    indicators = [_indicator(row, levels, period, annual) for row, levels in rows]
+    return indicators, findings + notes

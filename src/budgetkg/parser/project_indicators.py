@@ -1,0 +1,176 @@
+"""Indicators written inline in one table cell, as the 项目支出 forms print them.
+
+Two spellings, told apart by what follows the number:
+
+* coded, with both levels: ``1、2-效益指标,22-社会效益,NAME；实施周期指标值:X,年度指标值:Y；``
+* 一级 only: ``1、效益指标：NAME，年度指标值：VALUE。``
+
+How the cell is split, and why it is safe with the filings' punctuation:
+
+1. Indicator *starts* are found first: a number, ``、``, then a label that the framework knows as a
+   一级 (``canonical_level1``), then ``,``/``，`` (a 二级 label follows, kept when the framework knows
+   it) or ``:``/``：`` (no 二级).  Only a known 一级 label makes a start, so numbers inside names or
+   values (``《舆情月报》12期``, ``解决1-2个``) never split an indicator.
+2. Each indicator's *body* runs to the next start.  Inside it the target labels
+   ``实施周期指标值:`` and ``年度指标值:`` (or a lone ``指标值:``) are the only cut points: the name is
+   what comes before the first label, each value what follows its label.  Names may therefore
+   contain commas and parentheses and values may contain ``；`` (three reports listed in one value)
+   without being cut.
+3. Separators around the pieces (``；`` ``;`` ``,`` ``，`` ``。`` and the stray ``.`` of the PDF
+   extraction next to a name) are stripped; everything else is kept as printed.
+
+Where only the 一级 is printed, ``level2`` is null and ``level2_candidates`` lists that 一级's 二级
+from the framework: the category is never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from budgetkg.parser.categories import LEVEL2_BY_LEVEL1, canonical_level1, canonical_level2
+from budgetkg.parser.project_cells import Joined
+from budgetkg.parser.targets import parse_target
+from budgetkg.records import Finding, Indicator, Target
+
+# a number (not the tail of a longer number or decimal) and 、
+_NUMBER = re.compile(r"(?<![\d.])(\d+)\s*、\s*")
+# a category label up to its separator; labels are short and carry no clause punctuation
+_LABEL = re.compile(r"([^,，;；:：、。\s]{1,20}?)\s*([,，:：])\s*")
+_CODE = re.compile(r"^\d+\s*[-－]")
+_TARGET_LABEL = re.compile(r"(实施周期指标值|年度指标值|指标值)\s*[:：]\s*")
+_NAME_STRIP = " \t,，;；.。"
+_VALUE_STRIP = " \t,，;；。"
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """An indicator with the number it was printed under (for the numbering checks)."""
+
+    number: int
+    indicator: Indicator
+
+
+@dataclass(frozen=True)
+class _Start:
+    at: int  # where the number starts
+    body: int  # where the name starts
+    number: int
+    level1: str
+    level2: str | None
+    printed_level2: str | None
+
+
+def _start_at(text: str, match: re.Match[str]) -> _Start | None:
+    first = _LABEL.match(text, match.end())
+    if first is None:
+        return None
+    level1 = canonical_level1(first.group(1))
+    if level1 is None:
+        return None
+    body, printed = first.end(), None
+    if first.group(2) in ",，":
+        second = _LABEL.match(text, first.end())
+        # a 二级 label is one the framework knows, or one carrying a code like the 一级's (29-…)
+        if second is not None and second.group(2) in ",，":
+            label = second.group(1)
+            if canonical_level2(label) is not None or (_CODE.match(label) and _CODE.match(first.group(1))):
+                printed, body = label, second.end()
+    level2 = canonical_level2(printed) if printed is not None else None
+    return _Start(match.start(), body, int(match.group(1)), level1, level2, printed)
+
+
+def _starts(text: str) -> list[_Start]:
+    return [s for m in _NUMBER.finditer(text) if (s := _start_at(text, m)) is not None]
+
+
+def _target(value: str | None, name: str) -> Target | None:
+    return parse_target(value, name) if value else None
+
+
+def _indicator(joined: Joined, start: _Start, end: int, findings: list[Finding]) -> Indicator:
+    body = joined.text[start.body : end]
+    lines = joined.lines(start.at, end)
+    labels = list(_TARGET_LABEL.finditer(body))
+    name = (body[: labels[0].start()] if labels else body).strip(_NAME_STRIP)
+    period: str | None = None
+    annual: str | None = None
+    for label, following in zip(labels, [*labels[1:], None], strict=True):
+        value = body[label.end() : following.start() if following else len(body)].strip(_VALUE_STRIP)
+        if label.group(1) == "实施周期指标值":
+            period = value or None
+        else:
+            annual = value or None
+    if not labels:
+        findings.append(Finding("warning", f"指标“{name}”没有指标值 / no target", lines, "project_indicator_no_target"))
+    if start.printed_level2 is not None and start.level2 is None:
+        message = f"二级“{start.printed_level2}”不在指标框架中 / 二级 label not in the framework; level2 left null"
+        findings.append(Finding("warning", message, lines, "project_indicator_level2_unknown"))
+    if start.level2 is not None and start.level2 not in LEVEL2_BY_LEVEL1[start.level1]:
+        findings.append(
+            Finding(
+                "warning",
+                f"二级“{start.printed_level2}”不属于一级“{start.level1}” / 二级 not under its 一级",
+                lines,
+                "project_indicator_level_mismatch",
+            )
+        )
+    candidates = () if start.level2 is not None else LEVEL2_BY_LEVEL1[start.level1]
+    return Indicator(
+        level1=start.level1,
+        level2=start.level2,
+        level2_candidates=candidates,
+        name=name,
+        lines=lines,
+        period_target=_target(period, name),
+        annual_target=_target(annual, name),
+    )
+
+
+def read_indicator_cell(joined: Joined) -> tuple[list[Numbered], list[Finding]]:
+    """Every indicator of one cell's text, in printed order, with findings on what could not be read."""
+    findings: list[Finding] = []
+    starts = _starts(joined.text)
+    leading = joined.text[: starts[0].at if starts else len(joined.text)]
+    if leading.strip(_VALUE_STRIP):
+        findings.append(
+            Finding(
+                "warning",
+                f"指标栏中未识别的文字 / text in the indicator cell not read as an indicator: {leading.strip()[:40]}",
+                joined.lines(0, len(leading)),
+                "project_unread_text",
+            )
+        )
+    numbered = [
+        Numbered(start.number, _indicator(joined, start, following.at if following else len(joined.text), findings))
+        for start, following in zip(starts, [*starts[1:], None], strict=True)
+    ]
+    return numbered, findings
+
+
+def check_numbering(numbered: list[Numbered], project: str) -> list[Finding]:
+    """Numbering that starts past 1 or jumps is a warning (a lost indicator?); a restart at 1 is noted."""
+    findings: list[Finding] = []
+    previous: int | None = None
+    for item in numbered:
+        lines = item.indicator.lines
+        if previous is None and item.number != 1:
+            message = f"项目“{project}”的指标编号从{item.number}开始 / indicator numbering starts at {item.number}"
+            findings.append(Finding("warning", message, lines, "project_indicator_numbering"))
+        elif previous is not None and item.number == 1:
+            message = f"项目“{project}”的指标编号重新从1开始 / indicator numbering restarts at 1"
+            findings.append(Finding("info", message, lines, "project_indicator_numbering"))
+        elif previous is not None and item.number != previous + 1:
+            message = (
+                f"项目“{project}”的指标编号从{previous}跳到{item.number} / "
+                f"indicator numbering jumps from {previous} to {item.number}"
+            )
+            findings.append(Finding("warning", message, lines, "project_indicator_numbering"))
+        previous = item.number
+    return findings
+
+
+def starts_indicator(text: str) -> bool:
+    """Whether ``text`` opens an indicator (a number, ``、`` and a known 一级 label)."""
+    match = _NUMBER.match(text)
+    return match is not None and _start_at(text, match) is not None

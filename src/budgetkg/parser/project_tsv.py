@@ -1,0 +1,241 @@
+"""The tab-separated 项目支出绩效目标表: one table row per line, columns named by a header row.
+
+Rules (all read from structure, none from a particular filing):
+
+* Column positions come from the header row (the tabbed line with a 项目名称… cell and a 绩效指标
+  cell): ``项目名称…`` is the name, ``绩效目标`` the goal, ``绩效指标`` the indicators, every other
+  column an amount in 万元 labelled by its header.  The total is the ``总计``/``合计`` column (else
+  the first amount column); the others become the project's ``funding``.
+* Page furniture repeated on every page (the ``#`` title, ``部门名称：``, ``单位：万元``, the header
+  row itself, blank lines) is skipped.
+* A row with a name but no goal and no indicators is a grouping row, not a project: ``合计``
+  (the table total) or a 资金使用单位 (its subtotal; it names the unit of the projects below it).
+  Both become budget figures.
+* A row with an EMPTY name and no amounts continues the project above: its goal paragraphs and
+  indicators are appended and the project's line range is extended.
+* Goals may be HTML paragraphs (``<p>…</p>``): tags are removed, paragraphs kept one per line.
+* A line without tabs inside the table is text of the previous row's last cell that the
+  extraction put on a line of its own: it is appended there, and said so in a finding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from budgetkg.errors import InputError
+from budgetkg.parser.numbers import parse_amount
+from budgetkg.parser.project_cells import Fragment, Joined
+from budgetkg.parser.project_indicators import Numbered, check_numbering, read_indicator_cell
+from budgetkg.parser.text import Text
+from budgetkg.records import BudgetFigure, Finding, Lines, Project
+
+_TOTAL_ROW = re.compile(r"^(合计|总计|小计)$")
+_TOTAL_COLUMN = re.compile(r"^(总计|合计|金额合计|资金总额)")
+_FURNITURE = re.compile(r"^(#+\s|(部门名称|单位名称|编制单位|填报单位|单位)\s*[：:])|绩效目标表")
+_TAG = re.compile(r"<\s*/?\s*(?:p|br|span|div|b|strong|font)\b[^>]*>", re.IGNORECASE)
+_PARAGRAPH = re.compile(r"<\s*/?\s*(?:p|br|div)\b[^>]*>", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Where each kind of cell sits, read from the header row."""
+
+    name: int
+    goal: int | None
+    indicators: int
+    amounts: tuple[tuple[int, str], ...]  # (position, header label)
+    total: int | None
+    width: int
+
+
+def find_header(text: Text) -> tuple[int, Columns] | None:
+    """The first tabbed header row (1-based line) and its columns, or None when there is none."""
+    for number, line in enumerate(text.lines, start=1):
+        if "\t" not in line:
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        names = [i for i, c in enumerate(cells) if c.startswith("项目名称")]
+        indicators = [i for i, c in enumerate(cells) if c.startswith("绩效指标")]
+        if not names or not indicators:
+            continue
+        goals = [i for i, c in enumerate(cells) if c.startswith("绩效目标")]
+        taken = {names[0], indicators[0], *goals[:1]}
+        amounts = tuple((i, c) for i, c in enumerate(cells) if i not in taken and c)
+        totals = [i for i, c in amounts if _TOTAL_COLUMN.match(c)]
+        total = totals[0] if totals else (amounts[0][0] if amounts else None)
+        columns = Columns(names[0], goals[0] if goals else None, indicators[0], amounts, total, len(cells))
+        return number, columns
+    return None
+
+
+@dataclass
+class _Row:
+    line: int
+    cells: list[str]
+    #: untabbed lines that continue the row's last cell
+    extra: list[Fragment] = field(default_factory=list)
+
+    @property
+    def last(self) -> int:
+        return self.extra[-1].line if self.extra else self.line
+
+    def fragments(self, position: int) -> list[Fragment]:
+        """A cell's text with its line; the last cell also gets the untabbed lines that continue it."""
+        own = [Fragment(self.line, self.cells[position])]
+        return own + self.extra if position == len(self.cells) - 1 else own
+
+
+@dataclass
+class _Building:
+    """A project being assembled from its row and any continuation rows."""
+
+    name: str
+    unit: str | None
+    amount: Decimal | None
+    funding: tuple[BudgetFigure, ...]
+    goal: list[str]
+    first: int
+    last: int
+    indicators: list[Numbered] = field(default_factory=list)
+
+
+def _paragraphs(cell: str) -> list[str]:
+    pieces = _PARAGRAPH.split(cell)
+    return [p for p in (_TAG.sub("", piece).strip() for piece in pieces) if p]
+
+
+def _rows(text: Text, header_line: int, columns: Columns, findings: list[Finding]) -> list[_Row]:
+    header = text.line(header_line)
+    rows: list[_Row] = []
+    for number in range(header_line + 1, len(text.lines) + 1):
+        line = text.line(number)
+        if not line.strip() or line == header or (_FURNITURE.search(line) and "\t" not in line):
+            continue
+        if "\t" not in line:
+            if rows:
+                rows[-1].extra.append(Fragment(number, line.strip()))
+                message = (
+                    "无分栏的行并入上一行的最后一栏 / line without columns appended to the previous row's last cell"
+                )
+                findings.append(Finding("info", message, (number, number), "project_row_joined"))
+            else:
+                message = f"表头后无法识别的行 / line after the table header not read: {line.strip()[:40]}"
+                findings.append(Finding("warning", message, (number, number), "project_unread_text"))
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) > columns.width:
+            cells = [*cells[: columns.width - 1], " ".join(cells[columns.width - 1 :])]
+        rows.append(_Row(number, cells + [""] * (columns.width - len(cells))))
+    return rows
+
+
+def _amounts(row: _Row, columns: Columns, findings: list[Finding]) -> dict[int, Decimal]:
+    """The row's non-empty amount cells by column position; an unreadable one is an error finding."""
+    amounts: dict[int, Decimal] = {}
+    for position, label in columns.amounts:
+        cell = row.cells[position]
+        if not cell:
+            continue
+        amount = parse_amount(cell)
+        if amount is None:
+            message = f"{label}栏“{cell}”不是金额 / column {label}: {cell!r} is not an amount"
+            findings.append(Finding("error", message, (row.line, row.line), "project_amount_unreadable"))
+        else:
+            amounts[position] = amount
+    return amounts
+
+
+def _figures(row: _Row, columns: Columns, amounts: dict[int, Decimal], prefix: str | None) -> list[BudgetFigure]:
+    """Amounts as figures: the total column labelled ``prefix``, the others ``prefix 列名`` (or ``列名``)."""
+    figures: list[BudgetFigure] = []
+    for position, label in columns.amounts:
+        if position not in amounts:
+            continue
+        figure_label = label if prefix is None else prefix if position == columns.total else f"{prefix} {label}"
+        figures.append(BudgetFigure(figure_label, amounts[position], (row.line, row.line)))
+    return figures
+
+
+def _goal(row: _Row, columns: Columns) -> list[str]:
+    if columns.goal is None:
+        return []
+    return _paragraphs("".join(f.text for f in row.fragments(columns.goal)))
+
+
+def _indicators(row: _Row, columns: Columns, findings: list[Finding]) -> list[Numbered]:
+    # tags become spaces, so each fragment keeps its own line for the indicators' provenance
+    fragments = [Fragment(f.line, " ".join(_paragraphs(f.text))) for f in row.fragments(columns.indicators)]
+    numbered, cell_findings = read_indicator_cell(Joined.of(fragments))
+    findings.extend(cell_findings)
+    return numbered
+
+
+def _finish(building: _Building, findings: list[Finding]) -> Project:
+    findings.extend(check_numbering(building.indicators, building.name))
+    return Project(
+        name=building.name,
+        unit=building.unit,
+        amount=building.amount,
+        goal="\n".join(building.goal),
+        lines=(building.first, building.last),
+        indicators=tuple(n.indicator for n in building.indicators),
+        funding=building.funding,
+    )
+
+
+def read_tsv(text: Text, header_line: int, columns: Columns) -> tuple[list[Project], list[BudgetFigure], list[Finding]]:
+    findings: list[Finding] = []
+    projects: list[Project] = []
+    budget: list[BudgetFigure] = []
+    unit: str | None = None
+    current: _Building | None = None
+    rows = _rows(text, header_line, columns, findings)
+    for row in rows:
+        name = row.cells[columns.name]
+        goal = _goal(row, columns)
+        amounts = _amounts(row, columns, findings)
+        has_amounts = any(row.cells[p] for p, _ in columns.amounts)
+        has_indicators = any(f.text for f in row.fragments(columns.indicators))
+        if not name and not has_amounts and not goal and not has_indicators:
+            continue
+        if not name:
+            current = _continue(current, row, columns, goal, has_amounts, findings)
+            continue
+        if not goal and not has_indicators:
+            is_total = bool(_TOTAL_ROW.match(name))
+            if not is_total:
+                unit = name
+            budget.extend(_figures(row, columns, amounts, name))
+            continue
+        if current is not None:
+            projects.append(_finish(current, findings))
+        total = amounts.pop(columns.total) if columns.total in amounts else None
+        funding = tuple(_figures(row, columns, amounts, None))
+        current = _Building(name, unit, total, funding, goal, row.line, row.last, _indicators(row, columns, findings))
+    if current is not None:
+        projects.append(_finish(current, findings))
+    if not projects:
+        raise InputError(
+            text.path, header_line, "项目支出表有表头但没有项目 / project table header but no project rows"
+        )
+    return projects, budget, findings
+
+
+def _continue(
+    current: _Building | None, row: _Row, columns: Columns, goal: list[str], has_amounts: bool, findings: list[Finding]
+) -> _Building | None:
+    """A row with an empty name: more goal text and indicators of the project above."""
+    lines: Lines = (row.line, row.last)
+    if current is None:
+        message = "续行之前没有项目 / a continuation row (empty name) with no project above it"
+        findings.append(Finding("warning", message, lines, "project_orphan_continuation"))
+        return None
+    if has_amounts:
+        message = f"项目“{current.name}”的续行带有金额，未计入 / continuation row carries amounts; not added"
+        findings.append(Finding("warning", message, lines, "project_continuation_amounts"))
+    current.goal.extend(goal)
+    current.indicators.extend(_indicators(row, columns, findings))
+    current.last = row.last
+    return current

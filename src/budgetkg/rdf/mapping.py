@@ -1,0 +1,257 @@
+"""records → RDF: one rdflib Graph per filing (the content of its named graph).
+
+The graph holds what the filing prints and nothing else: no blank nodes, no timestamps, no absolute
+paths, so the same filing gives the same triples whoever builds it, wherever, in whatever order.
+Every goal, task, project, indicator, target, budget figure and finding carries its line range
+(bkg:firstLine / bkg:lastLine / bkg:sourceLines) and prov:wasDerivedFrom the filing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import PurePath
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from budgetkg.parser.units import qudt_unit
+from budgetkg.rdf import iris
+from budgetkg.rdf.codelists import budget_line, concept_label
+from budgetkg.rdf.namespaces import (
+    BKG,
+    CURRENCY,
+    CV,
+    OBEU_ATTRIBUTE,
+    OBEU_DIMENSION,
+    OBEU_MEASURE,
+    ORG,
+    QB,
+    QUDT,
+    SCHEMA,
+    SDMX_ATTRIBUTE,
+    UNIT,
+    bind_prefixes,
+)
+from budgetkg.rdf.places import GUANGZHOU, place_iri
+from budgetkg.records import Filing, Finding, Goal, Indicator, Lines, Project, Target, Task
+
+ZH = "zh-Hans"
+#: amounts are printed in 万元: 10^4 CNY
+UNIT_MULTIPLIER = 4
+
+
+def decimal_literal(value: Decimal) -> Literal:
+    """An xsd:decimal written in plain notation (never ``1E+2``), keeping printed trailing zeros."""
+    return Literal(format(value, "f"), datatype=XSD.decimal)
+
+
+@dataclass
+class _Mapper:
+    base: str
+    filing: Filing
+    graph: Graph
+
+    @property
+    def filing_node(self) -> URIRef:
+        return iris.filing_iri(self.base, self.filing)
+
+    def add(self, subject: URIRef, predicate: URIRef, obj: URIRef | Literal | None) -> None:
+        if obj is not None:
+            self.graph.add((subject, predicate, obj))
+
+    def text(self, subject: URIRef, predicate: URIRef, value: str | None) -> None:
+        if value is not None and value.strip():
+            self.add(subject, predicate, Literal(value, lang=ZH))
+
+    def derived(self, node: URIRef, lines: Lines | None) -> None:
+        """The provenance every fact carries: the filing, and its lines when known."""
+        self.add(node, PROV.wasDerivedFrom, self.filing_node)
+        if lines is None:
+            return
+        first, last = lines
+        self.add(node, BKG.firstLine, Literal(first))
+        self.add(node, BKG.lastLine, Literal(last))
+        self.add(node, BKG.sourceLines, Literal(f"{first}-{last}"))
+
+    # ---------------------------------------------------------------- filing and department
+
+    def map_filing(self) -> None:
+        node, filing = self.filing_node, self.filing
+        self.add(node, RDF.type, BKG.Filing)
+        self.add(node, DCTERMS.identifier, Literal(iris.filing_key(filing)))
+        # the file name, not the path: a graph must not depend on where the build ran
+        self.add(node, DCTERMS.source, Literal(PurePath(filing.source.path.replace("\\", "/")).name))
+        self.add(node, BKG.sha256, Literal(filing.source.sha256))
+        self.add(node, BKG.encoding, Literal(filing.source.encoding))
+        self.add(node, BKG.form, iris.form_iri(filing.form))
+        if filing.year is None:
+            self.add(node, BKG.unstated, BKG.fiscalYear)
+        else:
+            self.add(node, BKG.fiscalYear, Literal(str(filing.year), datatype=XSD.gYear))
+        department = iris.department_iri(self.base, filing.department.name)
+        self.add(node, DCTERMS.publisher, department)
+        form = concept_label(iris.form_iri(filing.form), ZH) or filing.form
+        self.add(node, RDFS.label, Literal(f"{filing.department.name} {form}", lang=ZH))
+        self.map_department(department)
+
+    def map_department(self, node: URIRef) -> None:
+        department = self.filing.department
+        for cls in (ORG.Organization, CV.PublicOrganisation):
+            self.add(node, RDF.type, cls)
+        self.text(node, RDFS.label, department.name)
+        self.text(node, SKOS.prefLabel, department.name)
+        self.add(node, BKG.governmentLevel, iris.level_iri(department.level))
+        if department.district is not None:
+            self.add(node, BKG.districtName, Literal(department.district))
+        place = place_iri(department.district) if department.district else None
+        if place is None and department.level == "city":
+            place = place_iri(GUANGZHOU)
+        self.add(node, DCTERMS.spatial, place)
+
+    # ---------------------------------------------------------------- money
+
+    def figure(self, node: URIRef, label: str, amount: Decimal, lines: Lines, project: URIRef | None) -> None:
+        """One amount as a qb:Observation of the filing's data set, in 万元 exactly as printed."""
+        filing = self.filing
+        self.add(node, RDF.type, BKG.BudgetFigure)
+        self.add(node, RDF.type, QB.Observation)
+        self.add(node, QB.dataSet, iris.dataset_iri(self.base, filing))
+        self.add(node, OBEU_MEASURE.amount, decimal_literal(amount))
+        self.add(node, SDMX_ATTRIBUTE.unitMult, Literal(UNIT_MULTIPLIER))
+        self.add(node, OBEU_ATTRIBUTE.currency, CURRENCY.CNY)
+        self.add(node, OBEU_DIMENSION.organization, iris.department_iri(self.base, filing.department.name))
+        if filing.year is not None:
+            self.add(node, OBEU_DIMENSION.fiscalYear, Literal(str(filing.year), datatype=XSD.gYear))
+        self.add(node, OBEU_DIMENSION.project, project)
+        self.add(node, BKG.printedLabel, Literal(label))
+        self.text(node, RDFS.label, label)
+        self.add(node, BKG.budgetLine, budget_line(label))
+        self.derived(node, lines)
+
+    def map_budget(self) -> None:
+        if not (self.filing.budget or self.filing.projects or self.filing.tasks):
+            return
+        dataset = iris.dataset_iri(self.base, self.filing)
+        self.add(dataset, RDF.type, QB.DataSet)
+        self.text(dataset, RDFS.label, f"{self.filing.department.name} 预算金额（万元）")
+        self.add(dataset, PROV.wasDerivedFrom, self.filing_node)
+        for figure in self.filing.budget:
+            node = iris.budget_figure_iri(self.base, self.filing, figure)
+            self.add(self.filing_node, BKG.hasBudgetFigure, node)
+            self.figure(node, figure.label, figure.amount, figure.lines, None)
+
+    # ---------------------------------------------------------------- goals, tasks, projects
+
+    def map_goal(self, ordinal: int, goal: Goal) -> None:
+        node = iris.goal_iri(self.base, self.filing, goal)
+        self.add(self.filing_node, BKG.hasGoal, node)
+        self.add(node, RDF.type, BKG.PerformanceGoal)
+        self.add(node, BKG.ordinal, Literal(ordinal))
+        self.add(node, RDFS.label, Literal(f"目标{ordinal}", lang=ZH))
+        self.add(node, RDFS.label, Literal(f"Goal {ordinal}", lang="en"))
+        self.text(node, DCTERMS.description, goal.text)
+        self.derived(node, goal.lines)
+
+    def map_task(self, task: Task) -> None:
+        node = iris.task_iri(self.base, self.filing, task)
+        self.add(self.filing_node, BKG.hasTask, node)
+        self.add(node, RDF.type, BKG.KeyTask)
+        self.text(node, RDFS.label, task.name)
+        self.text(node, DCTERMS.description, task.content)
+        self.text(node, BKG.expectedOutcome, task.expected)
+        self.derived(node, task.lines)
+        if task.amount is not None:
+            amount = iris.allocation_iri(self.base, self.filing, task)
+            self.add(node, BKG.allocation, amount)
+            self.figure(amount, "拟投入的资金", task.amount, task.lines, None)
+
+    def map_project(self, project: Project) -> None:
+        node = iris.project_iri(self.base, self.filing, project)
+        self.add(self.filing_node, BKG.hasProject, node)
+        self.add(node, RDF.type, BKG.Project)
+        self.text(node, RDFS.label, project.name)
+        self.text(node, BKG.fundingUnit, project.unit)
+        self.text(node, BKG.goalText, project.goal)
+        self.derived(node, project.lines)
+        if project.amount is not None:
+            amount = iris.allocation_iri(self.base, self.filing, project)
+            self.add(node, BKG.allocation, amount)
+            self.figure(amount, "总计", project.amount, project.lines, node)
+        for figure in project.funding:
+            funding = iris.budget_figure_iri(self.base, self.filing, figure, owner=project)
+            self.add(node, BKG.allocation, funding)
+            self.figure(funding, figure.label, figure.amount, figure.lines, node)
+        for indicator in project.indicators:
+            self.map_indicator(node, indicator, project)
+
+    # ---------------------------------------------------------------- indicators and targets
+
+    def map_indicator(self, owner_node: URIRef, indicator: Indicator, owner: Project | None) -> None:
+        node = iris.indicator_iri(self.base, self.filing, indicator, owner)
+        self.add(owner_node, BKG.hasIndicator, node)
+        self.add(node, RDF.type, BKG.Indicator)
+        self.text(node, RDFS.label, indicator.name)
+        self.text(node, DCTERMS.description, indicator.description)
+        if indicator.level1 is not None:
+            self.add(node, BKG.level1Category, iris.category_iri(indicator.level1))
+        if indicator.level2 is not None:
+            self.add(node, BKG.level2Category, iris.category_iri(indicator.level2, indicator.level1))
+        for candidate in indicator.level2_candidates:
+            self.add(node, BKG.candidateCategory, iris.category_iri(candidate, indicator.level1))
+        self.derived(node, indicator.lines)
+        targets: tuple[tuple[iris.Period, URIRef, Target | None], ...] = (
+            ("period", BKG.periodTarget, indicator.period_target),
+            ("annual", BKG.annualTarget, indicator.annual_target),
+        )
+        for period, predicate, target in targets:
+            if target is not None:
+                target_node = iris.target_iri(self.base, self.filing, indicator, period, owner)
+                self.add(node, predicate, target_node)
+                self.map_target(target_node, target, period, indicator.lines)
+
+    def map_target(self, node: URIRef, target: Target, period: iris.Period, lines: Lines) -> None:
+        self.add(node, RDF.type, BKG.Target)
+        numbers = (target.value, target.min, target.max)
+        if any(n is not None for n in numbers):
+            self.add(node, RDF.type, SCHEMA.QuantitativeValue)
+        self.add(node, BKG.printedText, Literal(target.text))
+        self.add(node, BKG.comparator, iris.comparator_iri(target.comparator))
+        self.add(node, BKG.targetPeriod, iris.period_iri(period))
+        for predicate, number in zip((SCHEMA.value, SCHEMA.minValue, SCHEMA.maxValue), numbers, strict=True):
+            if number is not None:
+                self.add(node, predicate, decimal_literal(number))
+        if target.unit is not None:
+            self.add(node, BKG.unitText, Literal(target.unit))
+            local = qudt_unit(target.unit)
+            self.add(node, QUDT.unit, UNIT[local] if local else None)
+        self.derived(node, lines)
+
+    # ---------------------------------------------------------------- parser findings
+
+    def map_finding(self, finding: Finding) -> None:
+        node = iris.finding_iri(self.base, self.filing, finding)
+        self.add(self.filing_node, BKG.hasFinding, node)
+        self.add(node, RDF.type, BKG.Finding)
+        self.add(node, BKG.severity, Literal(finding.severity))
+        self.add(node, BKG.findingKind, Literal(finding.kind))
+        self.text(node, RDFS.comment, finding.message)
+        self.derived(node, finding.lines)
+
+
+def map_filing(filing: Filing, base: str) -> Graph:
+    """The named-graph content of one filing."""
+    mapper = _Mapper(base, filing, bind_prefixes(Graph()))
+    mapper.map_filing()
+    mapper.map_budget()
+    for ordinal, goal in enumerate(filing.goals, start=1):
+        mapper.map_goal(ordinal, goal)
+    for task in filing.tasks:
+        mapper.map_task(task)
+    for project in filing.projects:
+        mapper.map_project(project)
+    for indicator in filing.indicators:
+        mapper.map_indicator(mapper.filing_node, indicator, None)
+    for finding in filing.findings:
+        mapper.map_finding(finding)
+    return mapper.graph

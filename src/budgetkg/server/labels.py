@@ -1,0 +1,47 @@
+"""Display labels: one SPARQL query per page for every term shown, the best language picked here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib.term import Literal, URIRef
+
+from budgetkg.server.sparql_text import bind, page_query
+from budgetkg.store.base import SelectResult, Store
+
+#: language preference of the browser (Chinese first); untagged literals come after these
+LANGUAGE_ORDER = ("zh-hans", "zh", "zh-cn", "en")
+#: VALUES blocks stay well below engines' query-size limits
+_CHUNK = 400
+
+
+def _rank(label: Literal) -> int:
+    lang = (label.language or "").lower()
+    if lang in LANGUAGE_ORDER:
+        return LANGUAGE_ORDER.index(lang)
+    return len(LANGUAGE_ORDER) + (0 if not lang else 1)
+
+
+def best(labels: Iterable[Literal]) -> Literal | None:
+    """The label to show: zh-Hans, then zh, then en, then untagged, then anything (stable order)."""
+    ranked = sorted(labels, key=lambda lit: (_rank(lit), str(lit)))
+    return ranked[0] if ranked else None
+
+
+def fetch_labels(store: Store, iris: Iterable[URIRef], timeout: float | None = None) -> dict[URIRef, list[Literal]]:
+    """Every label of every IRI in ``iris`` (IRIs without one are absent from the answer)."""
+    wanted = sorted(set(iris))
+    found: dict[URIRef, list[Literal]] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        result = store.query(bind(page_query("labels"), {"x": wanted[start : start + _CHUNK]}), timeout=timeout)
+        assert isinstance(result, SelectResult)
+        for row in result.rows:
+            x, label = row["x"], row["label"]
+            if isinstance(x, URIRef) and isinstance(label, Literal):
+                found.setdefault(x, []).append(label)
+    return found
+
+
+def best_labels(store: Store, iris: Iterable[URIRef], timeout: float | None = None) -> dict[URIRef, str]:
+    """IRI → the one label to show."""
+    return {iri: str(best(labels)) for iri, labels in fetch_labels(store, iris, timeout).items() if labels}

@@ -1,0 +1,108 @@
+"""The embedded backend: Oxigraph on disk, versioned so that a build swaps in atomically.
+
+Reads go to the current version opened read-only.  With ``workers > 0`` every query runs in a
+pool of worker processes so that a runaway query can be killed at its timeout (pyoxigraph cannot
+cancel a query in-thread); with ``workers == 0`` queries run in-process and the timeout cannot be
+enforced (used by tests and benchmarks that need the bare engine).
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from budgetkg.errors import StoreError
+from budgetkg.store import versions
+from budgetkg.store.base import QueryResult, Serialized
+from budgetkg.store.engine import Job, Opener, execute, run_in_worker
+from budgetkg.store.formats import serialize
+from budgetkg.store.workers import WorkerPool
+
+
+class EmbeddedStore:
+    def __init__(
+        self,
+        root: Path,
+        *,
+        timeout: float = 10.0,
+        result_limit: int | None = None,
+        workers: int = 0,
+    ) -> None:
+        self.root = root
+        self.timeout = timeout
+        self.result_limit = result_limit
+        self._workers = workers
+        self._pool: WorkerPool[Job, QueryResult] | None = None
+        self._pool_lock = threading.Lock()
+        self._opener = Opener()
+        self._opener_lock = threading.Lock()
+
+    # -- reads ---------------------------------------------------------------------------------
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        default_graph_uris: Sequence[str] = (),
+        named_graph_uris: Sequence[str] = (),
+        timeout: float | None = None,
+    ) -> QueryResult:
+        job = Job(self.root, sparql, tuple(default_graph_uris), tuple(named_graph_uris), self.result_limit)
+        if self._workers <= 0:
+            with self._opener_lock:
+                store = self._opener.store(self.root)
+            return execute(store, job)
+        return self._worker_pool().run(job, self.timeout if timeout is None else timeout)
+
+    def query_serialized(
+        self,
+        sparql: str,
+        media_type: str,
+        *,
+        default_graph_uris: Sequence[str] = (),
+        named_graph_uris: Sequence[str] = (),
+        timeout: float | None = None,
+    ) -> Serialized:
+        result = self.query(
+            sparql, default_graph_uris=default_graph_uris, named_graph_uris=named_graph_uris, timeout=timeout
+        )
+        return serialize(result, media_type, self.result_limit)
+
+    def graph_names(self) -> tuple[str, ...]:
+        with self._opener_lock:
+            store = self._opener.store(self.root) if versions.current_version(self.root) else None
+        if store is None:
+            return ()
+        return tuple(sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)))
+
+    # -- the one write -------------------------------------------------------------------------
+
+    def replace_all(self, graphs: Mapping[str, bytes]) -> None:
+        build_dir = versions.new_build_dir(self.root)
+        try:
+            store = ox.Store(str(build_dir))
+            for iri, ntriples in graphs.items():
+                store.bulk_load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(iri))
+            store.flush()
+            del store  # pyoxigraph closes the database when the object goes away
+        except (SyntaxError, ValueError, OSError) as error:
+            shutil.rmtree(build_dir, ignore_errors=True)
+            raise StoreError(f"{self.root}: build failed, previous store kept: {error}") from None
+        versions.publish(self.root, build_dir)
+        versions.collect_garbage(self.root)
+
+    def close(self) -> None:
+        with self._pool_lock:
+            if self._pool is not None:
+                self._pool.close()
+                self._pool = None
+
+    def _worker_pool(self) -> WorkerPool[Job, QueryResult]:
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = WorkerPool(run_in_worker, self._workers)
+            return self._pool

@@ -1,0 +1,76 @@
+"""The 部门整体 form's budget, goals and key tasks against fixtures written by reading the filings."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from expected_records import FILINGS, PARTS, actual, expected
+
+from budgetkg.parser import parse_bytes, parse_file
+
+CASES = [(path, part) for path in FILINGS for part in PARTS]
+
+
+@pytest.mark.parametrize(("path", "part"), CASES, ids=[f"{p.stem[:3]}-{part}" for p, part in CASES])
+def test_filing_matches_its_hand_written_fixture(path, part):
+    assert actual(parse_file(path), part) == expected(path.stem, part)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "count", "total"),
+    [("000", 10, Decimal("2582.30")), ("002", 2, Decimal("6822.10")), ("004", 8, Decimal("11142.06"))],
+)
+def test_task_counts_and_sums(prefix, count, total):
+    filing = parse_file(next(p for p in FILINGS if p.name.startswith(prefix)))
+    assert len(filing.tasks) == count
+    assert sum(t.amount for t in filing.tasks if t.amount is not None) == total
+
+
+def _filing(prefix: str) -> bytes:
+    return next(p for p in FILINGS if p.name.startswith(prefix)).read_bytes()
+
+
+def test_amount_on_the_content_line_is_read_and_not_kept_in_the_content():
+    filing = parse_bytes(_filing("004"), "004.txt")
+    task = next(t for t in filing.tasks if t.amount == Decimal("4431.81"))
+    assert task.content == "信息化项目存量合同款必要支出"
+    assert task.name == "信息化项目合同存量款项"
+
+
+def test_an_address_number_at_a_line_end_is_not_an_amount():
+    # 002 prints “（亚运大道 550” at the end of a content line: no decimals, so not an amount
+    filing = parse_bytes(_filing("002"), "002.txt")
+    assert all(t.amount != Decimal("550") for t in filing.tasks)
+    assert "亚运大道 550号" in filing.tasks[0].content
+
+
+def test_task_table_labels_printed_mid_table_are_not_text():
+    filing = parse_bytes(_filing("000"), "000.txt")
+    assert not any("年度重点" in t.name + t.content + t.expected for t in filing.tasks)
+
+
+def test_numbered_goals_lose_their_numbering_and_a_paragraph_stays_one_goal():
+    numbered = parse_bytes(_filing("000"), "000.txt").goals
+    assert [g.text[:4] for g in numbered[:2]] == ["“广州塔", "“数字海"]
+    assert numbered[3].text == "持续优化政务服务，全面提升我区政务服务水平。"
+    paragraph = parse_bytes(_filing("004"), "004.txt").goals
+    assert len(paragraph) == 1 and paragraph[0].lines == (22, 33)
+
+
+def test_budget_pairs_side_by_side_keep_their_own_line():
+    budget = parse_bytes(_filing("002"), "002.txt").budget
+    assert [(b.label, b.lines) for b in budget[:2]] == [("基本支出", (10, 10)), ("财政拨款", (10, 10))]
+
+
+def test_goals_numbered_with_chinese_numerals():
+    body = (
+        "部门整体预算绩效目标表\n部门名称：广州市某某局\n总体绩效目标\n一、做好第一件事，\n继续做好。\n"
+        "二、做好第二件事。\n（三）做好第三件事。\n一级指标 二级指标 三级指标 指标值\n产出指标\n"
+    )
+    goals = parse_bytes(body.encode(), "g.txt").goals
+    assert [(g.text, g.lines) for g in goals] == [
+        ("做好第一件事，继续做好。", (4, 5)),
+        ("做好第二件事。", (6, 6)),
+        ("做好第三件事。", (7, 7)),
+    ]

@@ -1,0 +1,72 @@
+"""Search: Chinese substrings, aliases, pinyin spellings and English, ranked and grouped; also JSON."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from rdflib.term import URIRef
+
+from budgetkg.server.search import SearchIndex, grouped, keys_for, normalise
+from budgetkg.settings import Settings
+from budgetkg.store import open_store
+
+GOOD = URIRef("http://test.example/id/department/good")
+EVIL = URIRef("http://test.example/id/department/evil")
+
+
+@pytest.fixture(scope="module")
+def index(tricky_settings: Settings) -> SearchIndex:
+    return SearchIndex.build(open_store(tricky_settings, workers=0), thing_base="http://test.example/id/")
+
+
+def test_normalise_folds_width_case_and_spaces() -> None:
+    assert normalise(" ＳＺＧ  Platform ") == "szgplatform"
+
+
+def test_keys_cover_every_pinyin_spelling() -> None:
+    keys = {key for _, key in keys_for("穗智管")}
+    assert {"穗智管", "suizhiguan", "suìzhìguǎn", "sui4zhi4guan3", "szg"} <= keys
+    assert keys_for("Platform") == [("label", "platform")]
+
+
+@pytest.mark.parametrize(
+    "q", ["穗智管", "智管", "szg", "SZG", "suizhiguan", "sui zhi guan", "suìzhìguǎn", "sui4zhi4guan3", "suizhi"]
+)
+def test_one_entity_found_by_every_spelling(index: SearchIndex, q: str) -> None:
+    hits = index.search(q)
+    assert hits and hits[0].iri == GOOD
+
+
+def test_english_label_and_alias(index: SearchIndex) -> None:
+    assert [h.iri for h in index.search("evil")] == [EVIL]
+    assert [h.iri for h in index.search("quoted")] == [EVIL]
+    assert index.search("config")[0].matched.startswith("alias")
+
+
+def test_ranking_prefers_exact_over_prefix_over_substring(index: SearchIndex) -> None:
+    exact = index.search("穗智管运营中心")[0]
+    prefix = index.search("穗智管")[0]
+    inner = index.search("运营")[0]
+    assert exact.score > prefix.score > inner.score
+
+
+def test_groups_by_kind(index: SearchIndex) -> None:
+    hits = index.search("合计") + index.search("穗智管")
+    groups = grouped(hits)
+    assert set(groups) == {"budget", "department"}
+    assert [h.group for h in groups["budget"]] == ["budget"]
+
+
+def test_empty_and_unmatched(index: SearchIndex) -> None:
+    assert index.search("") == []
+    assert index.search("   ") == []
+    assert index.search("zzzzqqq") == []
+
+
+def test_json_and_html_endpoints(tricky: TestClient) -> None:
+    data = tricky.get("/search.json", params={"q": "szg"}).json()
+    assert data["results"][0]["iri"] == str(GOOD)
+    assert data["results"][0]["href"] == "/doc/department/good"
+    html = tricky.get("/search", params={"q": "szg"})
+    assert html.status_code == 200
+    assert 'href="/doc/department/good"' in html.text

@@ -1,0 +1,43 @@
+// The lineage graph: cytoscape.js (npm) over the elements the server embedded in #lineage-data.
+// Pan and zoom are cytoscape's; a click (or Enter on the focused node list) opens the node's page.
+(function () {
+  "use strict";
+  var box = document.getElementById("cy");
+  var data = document.getElementById("lineage-data");
+  if (!box || !data || typeof window.cytoscape === "undefined") {
+    return; // the tables below the graph carry the same information
+  }
+  var cy = window.cytoscape({
+    container: box,
+    elements: JSON.parse(data.textContent),
+    wheelSensitivity: 0.3,
+    style: [
+      { selector: "node", style: {
+          "background-color": "data(colour)", label: "data(label)", "font-size": 11, color: "#1c1f24",
+          "text-wrap": "wrap", "text-max-width": 140, "text-valign": "bottom", "text-margin-y": 4,
+          width: 18, height: 18,
+          "font-family": "Noto Sans CJK SC, sans-serif" } },
+      { selector: "node[kind = 'project'], node[kind = 'task']", style: { shape: "round-rectangle", width: 14, height: 14 } },
+      { selector: "node[?curated]", style: { "border-width": 2, "border-color": "#f2a900" } },
+      { selector: "edge", style: {
+          "line-color": "data(colour)", "target-arrow-color": "data(colour)", "target-arrow-shape": "triangle",
+          "curve-style": "bezier", width: 2, label: "data(label)", "font-size": 9, color: "#4d5560",
+          "text-rotation": "autorotate" } },
+      { selector: "edge[!extracted]", style: { "line-style": "dashed" } },
+      { selector: "node:selected", style: { "border-width": 4, "border-color": "#f2a900" } },
+    ],
+    layout: { name: "cose", animate: false, nodeRepulsion: 9000, idealEdgeLength: 90, randomize: false },
+  });
+  cy.on("tap", "node", function (event) {
+    var href = event.target.data("href");
+    if (href) {
+      window.location.href = href;
+    }
+  });
+  // auto-apply the filters: the form works without JS, this only saves a click
+  var filters = document.getElementById("lineage-filters");
+  if (filters) {
+    filters.addEventListener("change", function () { filters.submit(); });
+  }
+  window.budgetkgLineage = cy; // for the browser tests and for curious users in the console
+})();
