@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from expected_records import EXPECTED, FILINGS
 
 from budgetkg.parser.indicator_table import read_indicator_table
 from budgetkg.parser.text import Text, decode, fold
 from budgetkg.records import Finding, Indicator
-from expected_records import EXPECTED, FILINGS
 
 QUIRKS = Path(__file__).resolve().parent / "quirks"
 # this table's quirks are the folders named table_*; the other folders belong to other parsers

@@ -74,3 +74,18 @@ def test_goals_numbered_with_chinese_numerals():
         ("做好第二件事。", (6, 6)),
         ("做好第三件事。", (7, 7)),
     ]
+
+
+def test_one_line_rows_split_at_their_amount():
+    body = (
+        "部门整体预算绩效目标申报表\n部门名称 广州市某某区某某局\n年度重点工作任务\n"
+        "名称 主要实施内容 拟投入的资金（万元） 期望达到的目标（概述）\n"
+        "政务云经费 提供政务云资源租赁服务。 950.00 开通服务器550台及以上。\n"
+        "热线经费 保障12345热线运行。 1,245.70 接通率达到95%以上。\n"
+        "一级指标 二级指标 三级指标 指标值\n产出指标\n"
+    )
+    tasks = parse_bytes(body.encode(), "rows.txt").tasks
+    assert [(t.name, t.content, t.amount, t.expected, t.lines) for t in tasks] == [
+        ("政务云经费", "提供政务云资源租赁服务。", Decimal("950.00"), "开通服务器550台及以上。", (5, 5)),
+        ("热线经费", "保障12345热线运行。", Decimal("1245.70"), "接通率达到95%以上。", (6, 6)),
+    ]

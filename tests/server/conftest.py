@@ -11,7 +11,7 @@ from rdflib import Dataset
 
 from budgetkg.server.app import create_app
 from budgetkg.settings import Settings
-from budgetkg.store import open_store
+from budgetkg.store import Store, open_store
 
 DATA = Path(__file__).parent / "data"
 
@@ -43,3 +43,32 @@ def tricky(tricky_settings: Settings) -> Iterator[TestClient]:
     with TestClient(create_app(tricky_settings, store), follow_redirects=False) as client:
         yield client
     store.close()
+
+
+def build_real_store(store_dir: Path, base_iri: str) -> Settings:
+    """The graph of the five real filings, built by the ``budgetkg build`` command's own entry point."""
+    from budgetkg.cli import _command, build_parser
+
+    settings = Settings(store=str(store_dir), base_iri=base_iri, workers=1)
+    args = build_parser().parse_args(["build", "--store", str(store_dir)])
+    status = _command("build").run(args, settings)
+    assert status in (0, 1), f"budgetkg build could not run (exit {status})"
+    return settings
+
+
+@pytest.fixture(scope="session")
+def real_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return build_real_store(tmp_path_factory.mktemp("real-store"), "http://kg.test/")
+
+
+@pytest.fixture(scope="session")
+def real_store(real_settings: Settings) -> Iterator[Store]:
+    store = open_store(real_settings, workers=0)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def real(real_settings: Settings, real_store: Store) -> Iterator[TestClient]:
+    with TestClient(create_app(real_settings, real_store), follow_redirects=False) as client:
+        yield client

@@ -66,7 +66,7 @@ def test_any_text_survives_as_a_literal(store: Store, text: str) -> None:
 def test_language_tagged_literal(store: Store, text: str, lang: str) -> None:
     echoed = _echo(store, string_literal(text, lang))
     assert isinstance(echoed, Literal)
-    assert (str(echoed), echoed.language) == (text, lang.lower())
+    assert (str(echoed), (echoed.language or "").lower()) == (text, lang.lower())
 
 
 @pytest.mark.parametrize("bad", ["http://x/>} ; DROP ALL", "http://x/ y", 'http://x/"', "", "http://x/{z}", "a\\b"])

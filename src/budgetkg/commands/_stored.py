@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from rdflib import Graph, URIRef
 
@@ -25,9 +26,15 @@ _NO_LIMIT = 2**31 - 1
 
 @contextmanager
 def opened(settings: Settings, store: str | None) -> Iterator[Store]:
-    """The configured store (or ``store`` when given), in-process, without a result limit."""
-    handle = open_store(settings.with_overrides(store=store, result_limit=_NO_LIMIT), workers=0)
+    """The configured store (or ``store`` when given), in-process, without a result limit; a store
+    that holds no graph is an error (reading it would look like an empty, valid graph)."""
+    settings = settings.with_overrides(store=store, result_limit=_NO_LIMIT)
+    if not settings.store_is_remote and not Path(settings.store).is_dir():
+        raise StoreError(f"{settings.store}: no store there; run `budgetkg build` first")
+    handle = open_store(settings, workers=0)
     try:
+        if not handle.graph_names():
+            raise StoreError(f"{settings.store}: the store is empty; run `budgetkg build` first")
         yield handle
     finally:
         handle.close()

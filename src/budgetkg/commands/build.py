@@ -132,6 +132,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         print("budgetkg build: no filing could be loaded; the store is left as it was", file=sys.stderr)
         return EXIT_PROBLEMS
     links = links_graph(build.loaded, base)
+    link_outcome = validate(links, "links")
+    build.results.extend(link_outcome.results)
+    if not link_outcome.conforms:  # a bug in the linker must not take the filings down with it
+        build.problems.append("links: the cross-filing links violate their shapes and were not loaded")
+        links = Graph()
     filing_nodes = {iris.filing_key(f): iris.filing_iri(base, f) for f in build.loaded}
     special = {name: str(iris.special_graph_iri(base, name)) for name in ("platforms", "links", "validation")}
     build.graphs[special["platforms"]] = canonical_ntriples(platforms.registry)

@@ -16,7 +16,6 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
 from budgetkg.commands._stored import opened, read_graph, special_graphs
-from budgetkg.errors import StoreError
 from budgetkg.rdf.namespaces import BKG
 from budgetkg.rdf.validation import Result, report_graph, validate
 from budgetkg.settings import Settings
@@ -36,10 +35,7 @@ def stored_results(settings: Settings, store_location: str | None) -> tuple[list
     results: list[Result] = []
     filings: dict[str, URIRef] = {}
     with opened(settings, store_location) as store:
-        names = store.graph_names()
-        if not names:
-            raise StoreError(f"{store_location or settings.store}: the store is empty; run `budgetkg build` first")
-        for name in names:
+        for name in store.graph_names():
             if URIRef(name) in special.values() and URIRef(name) != special["links"]:
                 continue
             graph = read_graph(store, name)

@@ -74,7 +74,12 @@ class LabelsBefore:
         label = self._level2_label
         if label is not None and self._rows_since_level2 == 0:
             self.findings.append(
-                Finding("info", f"二级 {label.name} is printed with no indicator rows under it", label.lines, "empty_category")
+                Finding(
+                    "info",
+                    f"二级 {label.name} is printed with no indicator rows under it",
+                    label.lines,
+                    "empty_category",
+                )
             )
         self._level2_label = None
 
@@ -134,7 +139,9 @@ def levels_after(labels: list[Label], block: Lines) -> tuple[Levels, list[Findin
         findings.append(Finding("info", message, block, "level1_inferred"))
     elif level1 is None:
         candidates = ", ".join(possible or level1s) or "none printed"
-        findings.append(Finding("warning", f"一级 ambiguous for {where}: one of {candidates}", block, "level1_ambiguous"))
+        findings.append(
+            Finding("warning", f"一级 ambiguous for {where}: one of {candidates}", block, "level1_ambiguous")
+        )
     if len(level2s) == 1:
         return Levels(level1, level2s[0]), findings
     return Levels(level1, None, tuple(level2s)), findings

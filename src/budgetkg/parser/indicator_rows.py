@@ -127,7 +127,9 @@ def read_paragraph_rows(
             index += 1
         else:
             name, value = paragraph, []
-            findings.append(Finding("warning", f"indicator {cell_text(name)!r} has no value", cell_lines(name), "value_missing"))
+            findings.append(
+                Finding("warning", f"indicator {cell_text(name)!r} has no value", cell_lines(name), "value_missing")
+            )
         values = (cell_text(value) if value else None,) + (None,) * (columns - 1)
         rows.append(RawRow(cell_text(name), values, cell_lines(name + value)))
     return rows, findings

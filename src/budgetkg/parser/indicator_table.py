@@ -156,7 +156,14 @@ def read_indicator_table(text: Text, first: int, last: int) -> tuple[list[Indica
     findings: list[Finding] = []
     header = headers[0] if headers else None
     if header is None:
-        findings.append(Finding("warning", "indicator table without a header row: one value column assumed", (first, last), "header_missing"))
+        findings.append(
+            Finding(
+                "warning",
+                "indicator table without a header row: one value column assumed",
+                (first, last),
+                "header_missing",
+            )
+        )
     else:
         # what precedes the header (a 绩效指标 caption printed above it) says nothing about the rows
         items = [item for item in items if _line_of(item) > header.line]

@@ -35,8 +35,11 @@ _GOAL_NUMBER = re.compile(
 )
 # an item of a numbered list inside a cell: 1.…, 2、…, （3）…
 _LIST_ITEM = re.compile(r"^\s*(?:\d+\s*[、．.](?!\d)|[（(]\d+[)）])")
-# an amount printed after the content on the same line: always with two decimals (``亚运大道 550`` is an address)
-_INLINE_AMOUNT = re.compile(r"^(?P<text>.*\S)\s+(?P<amount>\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})$")
+# an amount printed on a line with text: after the content (``…必要支出 4,431.81``), or inside a
+# one-line row (``名称 内容 358.00 期望目标``); always with two decimals (``亚运大道 550`` is an address)
+_INLINE_AMOUNT = re.compile(
+    r"^(?P<before>.*?\S)\s+(?P<amount>\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})(?:\s+(?P<after>\S.*))?$"
+)
 _SENTENCE_END = ("。", "！", "？")
 _CLOSING = ("。", "，", "、", "；", "：", "”", "’", "）", ")", "》", "！", "？")
 # a cell line is "short" when narrower than its column by more than one CJK character (ASCII
@@ -121,7 +124,8 @@ def read_goals(text: Text, sections: Sections) -> list[Goal]:
 class _Anchor:
     index: int  # position in the row lines
     amount: Decimal
-    inline_text: Line | None  # content printed on the amount's line
+    before: Line | None = None  # text printed before the amount on its line: content, or name and content
+    after: Line | None = None  # text printed after it: the expected goal's start
 
 
 def _row_lines(text: Text, first: int, last: int) -> list[Line]:
@@ -142,13 +146,13 @@ def _anchors(body: list[Line]) -> list[_Anchor]:
         stripped = line.text.strip()
         amount = parse_amount(stripped)
         if amount is not None:
-            anchors.append(_Anchor(index, amount, None))
+            anchors.append(_Anchor(index, amount))
             continue
         inline = _INLINE_AMOUNT.match(stripped)
-        if inline:
-            amount = parse_amount(inline.group("amount"))
-            if amount is not None:
-                anchors.append(_Anchor(index, amount, Line(line.number, inline.group("text"))))
+        amount = parse_amount(inline.group("amount")) if inline else None
+        if inline and amount is not None:
+            after = Line(line.number, inline.group("after")) if inline.group("after") else None
+            anchors.append(_Anchor(index, amount, Line(line.number, inline.group("before")), after))
     return anchors
 
 
@@ -207,8 +211,21 @@ def _first_width(lines: list[Line]) -> int:
     return width(first.text) if first else 0
 
 
-def _task_from(name_lines: list[Line], content_lines: list[Line], anchor: _Anchor, expected_lines: list[Line]) -> Task:
-    content = [*content_lines, anchor.inline_text] if anchor.inline_text else content_lines
+def _name_and_content(before: list[Line], anchor: _Anchor, column: int) -> tuple[list[Line], list[Line]]:
+    """The name and content cells of a row, from its lines before the amount and the amount's line."""
+    if anchor.before is None:
+        return _split_cell(before, column, is_name=True)
+    if any(not line.blank for line in before):
+        name, content = _split_cell(before, column, is_name=True)
+        return name, [*content, anchor.before]
+    # a one-line row: the name is the first field, the content the rest
+    fields = anchor.before.text.split(maxsplit=1)
+    if len(fields) == 1:
+        return [], [anchor.before]
+    return [Line(anchor.before.number, fields[0])], [Line(anchor.before.number, fields[1])]
+
+
+def _task_from(name_lines: list[Line], content: list[Line], anchor: _Anchor, expected_lines: list[Line]) -> Task:
     every = [*name_lines, *content, *expected_lines]
     return Task(
         name=_GOAL_NUMBER.sub("", join_cell(name_lines), count=1),
@@ -217,6 +234,11 @@ def _task_from(name_lines: list[Line], content_lines: list[Line], anchor: _Ancho
         expected=join_cell(expected_lines),
         lines=_lines_of(every),
     )
+
+
+def _after(anchor: _Anchor) -> list[Line]:
+    """The expected goal's first line, when printed on the amount's line."""
+    return [anchor.after] if anchor.after else []
 
 
 def read_tasks(text: Text, sections: Sections) -> tuple[list[Task], list[Finding]]:
@@ -233,8 +255,8 @@ def read_tasks(text: Text, sections: Sections) -> tuple[list[Task], list[Finding
         )
     # between two amounts: the previous row's expected goal, then this row's name and content
     segments = [body[: anchors[0].index]]
-    segments += [body[a.index + 1 : b.index] for a, b in pairwise(anchors)]
-    segments.append(body[anchors[-1].index + 1 :])
+    segments += [_after(a) + body[a.index + 1 : b.index] for a, b in pairwise(anchors)]
+    segments.append(_after(anchors[-1]) + body[anchors[-1].index + 1 :])
     expected_column = max(_first_width(segment) for segment in segments[1:])
     expected: list[list[Line]] = []
     leading: list[list[Line]] = [segments[0]]
@@ -247,7 +269,7 @@ def read_tasks(text: Text, sections: Sections) -> tuple[list[Task], list[Finding
     tasks: list[Task] = []
     findings: list[Finding] = []
     for anchor, before, after in zip(anchors, leading, expected, strict=True):
-        name, content = _split_cell(before, name_column, is_name=True)
+        name, content = _name_and_content(before, anchor, name_column)
         task = _task_from(name, content, anchor, after)
         tasks.append(task)
         for part, label in ((task.name, "名称/name"), (task.content, "主要实施内容/content")):

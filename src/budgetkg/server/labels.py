@@ -15,7 +15,8 @@ LANGUAGE_ORDER = ("zh-hans", "zh", "zh-cn", "en")
 _CHUNK = 400
 
 
-def _rank(label: Literal) -> int:
+def language_rank(label: Literal) -> int:
+    """Position of a literal's language in the browser's preference (lower first)."""
     lang = (label.language or "").lower()
     if lang in LANGUAGE_ORDER:
         return LANGUAGE_ORDER.index(lang)
@@ -24,7 +25,7 @@ def _rank(label: Literal) -> int:
 
 def best(labels: Iterable[Literal]) -> Literal | None:
     """The label to show: zh-Hans, then zh, then en, then untagged, then anything (stable order)."""
-    ranked = sorted(labels, key=lambda lit: (_rank(lit), str(lit)))
+    ranked = sorted(labels, key=lambda lit: (language_rank(lit), str(lit)))
     return ranked[0] if ranked else None
 
 
