@@ -72,3 +72,28 @@ def test_projects_not_adding_up_warn():
     projects = [Project(name="p", unit=None, amount=Decimal("10"), goal="g", lines=(3, 3))]
     [finding] = projects_vs_total([_figure("合计", "11", 2)], projects)
     assert finding.kind == "projects_vs_total" and "10.00" in finding.message and "11.00" in finding.message
+
+
+OURS = {
+    "year_inferred",
+    "level_assumed",
+    "budget_amount_unreadable",
+    "task_cell_missing",
+    "budget_parts_vs_total",
+    "tasks_vs_project_spending",
+    "projects_vs_total",
+}
+
+
+@pytest.mark.parametrize(
+    ("prefix", "kinds"),
+    [
+        ("000", ["budget_parts_vs_total", "tasks_vs_project_spending"]),
+        ("001", []),
+        ("002", ["year_inferred", "budget_parts_vs_total", "tasks_vs_project_spending"]),
+        ("003", []),
+        ("004", ["tasks_vs_project_spending"]),
+    ],
+)
+def test_exactly_these_layout_budget_task_and_arithmetic_findings(prefix, kinds):
+    assert [f.kind for f in _filing(prefix).findings if f.kind in OURS] == kinds

@@ -106,7 +106,7 @@ def test_a_missing_level1_is_inferred_and_said_and_empty_categories_are_noted() 
     _, findings = _read(_filing("004"))
     inferred = [f for f in findings if f.kind == "level1_inferred"]
     assert [(f.lines, "满意度指标" in f.message) for f in inferred] == [((358, 358), True)]
-    empty = sorted(f.lines for f in findings if f.kind == "empty_category")
+    empty = sorted(f.lines for f in findings if f.kind == "empty_category" and f.lines is not None)
     assert empty == [(298, 298), (300, 300), (304, 304), (347, 347), (358, 358)]
 
 
@@ -147,3 +147,9 @@ def test_quirk(quirk: Path) -> None:
     assert [_shape(i) for i in indicators] == [_folded(r) for r in expected["indicators"]]
     got_findings = sorted((f.kind, list(f.lines) if f.lines else None) for f in findings)
     assert got_findings == sorted((f["kind"], f["lines"]) for f in expected["findings"])
+
+
+@pytest.mark.parametrize(("prefix", "lines"), [("000", (303, 305)), ("002", (467, 467))])
+def test_cells_cut_by_column_width_are_reported(prefix: str, lines: tuple[int, int]) -> None:
+    _, findings = _read(_filing(prefix))
+    assert [f.lines for f in findings if f.kind == "cells_cut_by_width"] == [lines]

@@ -89,3 +89,26 @@ def test_one_line_rows_split_at_their_amount():
         ("政务云经费", "提供政务云资源租赁服务。", Decimal("950.00"), "开通服务器550台及以上。", (5, 5)),
         ("热线经费", "保障12345热线运行。", Decimal("1245.70"), "接通率达到95%以上。", (6, 6)),
     ]
+
+
+def test_an_empty_row_is_reported_not_a_crash():
+    body = (
+        "部门整体预算绩效目标申报表\n部门名称 广州市某某区某某局\n"
+        "名称 主要实施内容 拟投入的资金（万元） 期望达到的目标（概述）\n"
+        "某任务\n\n某内容。\n\n10.00\n\n20.00\n\n达到目标。\n"
+        "一级指标 二级指标 三级指标 指标值\n产出指标\n"
+    )
+    filing = parse_bytes(body.encode(), "empty-row.txt")
+    assert [t.amount for t in filing.tasks] == [Decimal("10.00"), Decimal("20.00")]
+    assert filing.tasks[1].lines == (10, 12)
+    missing = [f for f in filing.findings if f.kind == "task_cell_missing"]
+    assert len(missing) == 3  # row 1 lacks its expected goal; row 2 its name and content
+
+
+def test_an_unreadable_budget_amount_is_no_figure_and_a_warning():
+    text = _filing("000").decode()
+    filing = parse_bytes(text.replace("项目支出 2,710.00 其他资金 0", "项目支出 2,710.00 其他资金 -").encode(), "b.txt")
+    assert [b.label for b in filing.budget] == ["基本支出", "财政拨款", "项目支出"]
+    [finding] = [f for f in filing.findings if f.kind == "budget_amount_unreadable"]
+    assert finding.lines == (7, 7)
+    assert len(filing.goals) == 8  # the row did not leak into the goals

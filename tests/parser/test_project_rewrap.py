@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from project_fixtures import actual_project, expected_project, load
 
 from budgetkg.parser.project_cells import display_width
 from budgetkg.parser.project_table import read_project_table
 from budgetkg.parser.text import decode
 from budgetkg.records import Department
-
-from project_fixtures import actual_project, expected_project, load
 
 FIXTURE = Path(__file__).parent / "expected" / "003_11d3bda62f573b8b" / "projects.json"
 DEPARTMENT = Department("广州市政务服务数据管理局", "city", None)

@@ -7,14 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from project_fixtures import actual_budget, actual_project, expected_budget, expected_project, load
 
 from budgetkg.errors import InputError
 from budgetkg.parser.project_table import read_project_table
 from budgetkg.parser.targets import parse_target
 from budgetkg.parser.text import Text, decode
 from budgetkg.records import Department, Finding
-
-from project_fixtures import actual_budget, actual_project, expected_budget, expected_project, load
 
 ROOT = Path(__file__).resolve().parents[2]
 FILINGS = ROOT / "data" / "filings"
@@ -111,3 +110,14 @@ def test_quirk(name: str) -> None:
     got_findings = {(f.kind, f.severity, f.lines) for f in findings}
     want_findings = {(f["kind"], f["severity"], tuple(f["lines"])) for f in expected.get("findings", [])}
     assert got_findings == want_findings
+
+
+def test_reordered_columns_give_the_same_records() -> None:
+    """001 with every tabbed line's columns reversed: positions come from the header, not from habit."""
+    path = FILINGS / "001_4e5792c3d5397443.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    reordered = "\n".join("\t".join(reversed(line.split("\t"))) if "\t" in line else line for line in lines)
+    projects, budget, _ = read_project_table(decode(reordered.encode(), str(path)), DEPARTMENTS[path.stem])
+    fixture = load(EXPECTED / path.stem / "projects.json")
+    assert [actual_project(p) for p in projects] == [expected_project(p) for p in fixture["projects"]]
+    assert sorted(actual_budget(budget)) == sorted(expected_budget(fixture))

@@ -7,9 +7,10 @@ import re
 from decimal import Decimal
 
 import pytest
-from expected_records import FILINGS, records, without_lines
+from expected_records import FILINGS, expected, records, without_lines
 
 from budgetkg.parser import parse_bytes
+from budgetkg.parser.cells import width
 
 IDS = [p.stem[:3] for p in FILINGS]
 
@@ -134,3 +135,75 @@ def test_a_changed_budget_figure_changes_the_budget_and_its_balance():
 def test_a_changed_task_name_changes_the_name():
     text = _text("004").replace("政务云经费\n", "政务云服务经费\n")
     assert _parse_text(text).tasks[-1].name == "政务云服务经费"
+
+
+def test_labels_printed_one_character_per_line_are_still_labels():
+    text = _text("000")
+    vertical = text.replace("\n总体绩效目标\n", "\n总\n体\n绩\n效\n目\n标\n", 1)
+    # the two labels inside the task table (a third one stands in the indicator table: not ours)
+    vertical = vertical.replace("\n年度重点\n工作任务\n", "\n年\n度\n重\n点\n工\n作\n任\n务\n", 2)
+    assert vertical.count("\n年\n度\n") == 2
+    assert without_lines(records(_parse_text(vertical))) == without_lines(records(_parse_text(text)))
+
+
+def test_a_letter_spaced_title_and_amounts_with_their_unit():
+    text = _text("004")
+    variant = text.replace("部门整体预算绩效目标申报表", "部 门 整 体 预 算 绩 效 目 标 申 报 表")
+    variant = variant.replace("\n358.00\n", "\n358.00万元\n")
+    assert records(_parse_text(variant)) == records(_parse_text(text))
+
+
+def _wrap(text: str, columns: int) -> list[str]:
+    """Wrap as a PDF column does: at a display width of ``columns`` CJK characters (ASCII is half)."""
+    lines, line = [], ""
+    # a space is kept between its neighbours: an extractor drops spaces at a line break
+    for unit in re.findall(r"\S +\S|\S", text):
+        if width(line + unit) > 2 * columns:
+            lines.append(line)
+            line = ""
+        line += unit
+    return [*lines, line] if line else lines
+
+
+def _render_tasks(tasks: list[dict], style: str, widths: tuple[int, int, int]) -> list[str]:
+    """The hand-written fixture tasks printed again as an extractor would, in one of three styles."""
+    lines: list[str] = []
+    for task in tasks:
+        cells = [
+            _wrap(task["name"], widths[0]),
+            _wrap(task["content"], widths[1]),
+            [str(task["amount"])],
+            _wrap(task["expected"], widths[2]),
+        ]
+        for cell in cells:
+            if style == "blocks":  # 000: a blank line between cells
+                lines += [*cell, ""]
+            elif style == "spaced":  # 004: a blank line after every line
+                lines += [line for text in cell for line in (text, "")]
+            else:  # tight: no blank lines at all
+                lines += cell
+    return lines
+
+
+# the three 部门整体 filings' task rows (lines) and widths (in CJK characters) of name/content/expected
+REGIONS = {"000": (48, 231), "002": (28, 83), "004": (39, 225)}
+REWRAPS = [
+    (prefix, style, (name, content, 22))
+    for prefix in REGIONS
+    for style in ("blocks", "spaced", "tight")
+    for name in (8, 10, 13)
+    for content in (15, 18)
+    # a layout without any blank line only tells columns apart by width
+    if style != "tight" or content >= 1.5 * name
+]
+
+
+@pytest.mark.parametrize(("prefix", "style", "widths"), REWRAPS, ids=[f"{p}-{s}-{w[0]}-{w[1]}" for p, s, w in REWRAPS])
+def test_task_tables_rewrapped_from_the_fixtures_give_the_fixtures(prefix, style, widths):
+    path = next(p for p in FILINGS if p.name.startswith(prefix))
+    tasks = expected(path.stem, "tasks")
+    if prefix == "004":  # its third row prints the content beside the amount; keep that row as printed
+        tasks = [t for t in tasks if t["amount"] != Decimal("4431.81")]
+    variant = _replace_lines(_text(prefix), *REGIONS[prefix], _render_tasks(tasks, style, widths))
+    parsed = without_lines(records(_parse_text(variant))["tasks"])
+    assert parsed == without_lines(tasks)

@@ -25,7 +25,7 @@ reg:th-hub a bkg:Platform ; skos:prefLabel "天河区城市运行管理中枢"@z
     bkg:family family:city-operation-hub ; bkg:platformLevel level:district ; dct:spatial wd:Q917049 .
 reg:th-park a bkg:Platform ; skos:prefLabel "天河公园智慧管理平台"@zh-Hans ;
     bkg:family family:city-operation-hub ; bkg:platformLevel level:district ; dct:spatial wd:Q917049 .
-reg:th-lake a bkg:Platform ; skos:prefLabel "数据湖"@zh-Hans ; bkg:localLabel "数据湖"@zh-Hans ;
+reg:th-lake a bkg:Platform ; skos:prefLabel "天河区数据湖"@zh-Hans ; bkg:localLabel "数据湖"@zh-Hans ;
     bkg:family family:data-platform ; dct:spatial wd:Q917049 .
 reg:th-map a bkg:Platform ; skos:prefLabel "天河区时空一张图"@zh-Hans ; bkg:localLabel "时空一张图"@zh-Hans ;
     bkg:family family:map-gis ; dct:spatial wd:Q917049 .

@@ -88,5 +88,5 @@ def test_place_of_a_department(registry: Registry) -> None:
 def test_a_broken_registry_is_a_config_error_naming_the_file(tmp_path: Path, turtle: str) -> None:
     path = tmp_path / "registry.ttl"
     path.write_text(turtle, encoding="utf-8")
-    with pytest.raises(ConfigError, match="registry.ttl"):
+    with pytest.raises(ConfigError, match=r"registry\.ttl"):
         load_registry(path)

@@ -88,7 +88,7 @@ def test_language_tag_is_checked() -> None:
 def test_bind_needs_its_placeholder() -> None:
     with pytest.raises(KeyError):
         bind("SELECT * WHERE { ?s ?p ?o }", {"this": [URIRef("http://x/")]})
-    bound = bind("SELECT * WHERE { VALUES ?s { UNDEF } }", {"s": ["a\"b"]}, limit=5, offset=10)
+    bound = bind("SELECT * WHERE { VALUES ?s { UNDEF } }", {"s": ['a"b']}, limit=5, offset=10)
     assert 'VALUES ?s { "a\\"b" }' in bound
     assert bound.endswith("LIMIT 5\nOFFSET 10")
 

@@ -46,7 +46,9 @@ def test_not_a_number_is_a_clear_error() -> None:
         (("ge", None, None, None, None), "ge (not normalised)"),
     ],
 )
-def test_target_normalised_text(args: tuple[str | None, Decimal | None, Decimal | None, Decimal | None, str | None], expected: str) -> None:
+def test_target_normalised_text(
+    args: tuple[str | None, Decimal | None, Decimal | None, Decimal | None, str | None], expected: str
+) -> None:
     assert render.target(*args) == expected
 
 

@@ -273,7 +273,8 @@ def test_cors(endpoint: str) -> None:
     assert simple.headers["access-control-allow-origin"] == "*"
     assert "x-result-truncated" in simple.headers["access-control-expose-headers"].lower()
     preflight = httpx.options(
-        endpoint, headers={**origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
+        endpoint,
+        headers={**origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"},
     )
     assert preflight.status_code == 200
     assert "POST" in preflight.headers["access-control-allow-methods"]

@@ -50,3 +50,8 @@ def test_query_strings_are_encoded() -> None:
     assert urls.search("a&b=c") == "/search?q=a%26b%3Dc"
     assert urls.search(None) == "/search"
     assert urls.sparql("SELECT * {}", "csv") == "/sparql?query=SELECT+%2A+%7B%7D&format=csv"
+
+
+def test_with_query_extends_an_existing_query_string() -> None:
+    assert urls.with_query("/resource?iri=x", offset=50) == "/resource?iri=x&offset=50"
+    assert urls.with_query("/doc/a", offset=None) == "/doc/a"

@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sample_graphs import StoreFactory
 from virtuoso import Virtuoso, available, start_virtuoso
 
 from budgetkg.store.base import Store
 from budgetkg.store.embedded import EmbeddedStore
 from budgetkg.store.remote import RemoteStore
-
-DATA = Path(__file__).parent / "data"
-GRAPHS = {
-    "https://budgetkg.example.org/graph/haizhu": (DATA / "haizhu.nt").read_bytes(),
-    "https://budgetkg.example.org/graph/panyu": (DATA / "panyu.nt").read_bytes(),
-}
-
-StoreFactory = Callable[..., Store]
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import GRAPHS
+from sample_graphs import GRAPHS
 
 from budgetkg.errors import StoreError
 from budgetkg.store import versions

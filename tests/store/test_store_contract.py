@@ -6,9 +6,9 @@ import json
 from decimal import Decimal
 
 import pytest
-from conftest import GRAPHS, StoreFactory
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
+from sample_graphs import GRAPHS, StoreFactory
 
 from budgetkg.errors import QueryError
 from budgetkg.store.base import AskResult, GraphResult, SelectResult
@@ -56,6 +56,17 @@ def test_default_graph_is_the_union_of_the_named_graphs(make_store: StoreFactory
     assert {str(r["g"]): int(r["n"]) for r in per_graph.rows} == {g: len(_graph(nt)) for g, nt in GRAPHS.items()}
 
 
+def test_a_triple_in_several_graphs_matches_once_in_the_default_graph(make_store: StoreFactory) -> None:
+    store = make_store()
+    shared = b'<urn:budget:1> <urn:amount> "100.50"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n'
+    store.replace_all({HAIZHU: shared, PANYU: shared})
+    total = _select(store.query("SELECT (SUM(?v) AS ?sum) (COUNT(*) AS ?n) WHERE { ?s <urn:amount> ?v }")).rows[0]
+    # the default graph is the RDF merge: the amount is counted once, not once per graph
+    assert (Decimal(str(total["sum"])), int(total["n"])) == (Decimal("100.50"), 1)
+    in_graphs = _select(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s <urn:amount> ?v } }")).rows[0]
+    assert int(in_graphs["n"]) == 2
+
+
 def test_amounts_come_back_as_exact_decimals(make_store: StoreFactory) -> None:
     store = make_store()
     store.replace_all(GRAPHS)
@@ -91,8 +102,8 @@ def test_blank_nodes_join_within_their_graph_only(make_store: StoreFactory) -> N
     # both files label their target _:t1: they are two nodes, each joined to its own indicator
     rows = _select(
         store.query(
-            "SELECT ?label ?min WHERE { ?i <https://schema.org/targetValue> ?t . ?t <https://schema.org/minValue> ?min ."
-            f" ?i <{LABEL}> ?label }} ORDER BY ?min"
+            "SELECT ?label ?min WHERE { ?i <https://schema.org/targetValue> ?t ."
+            f" ?t <https://schema.org/minValue> ?min . ?i <{LABEL}> ?label }} ORDER BY ?min"
         )
     ).rows
     assert [(str(r["label"]), Decimal(str(r["min"]))) for r in rows] == [

@@ -21,6 +21,17 @@
     persistenceId: null,
     endpointCatalogueOptions: { getData: function () { return []; } },
   });
+  // YASGUI leaves its endpoint box and the editor's hidden textarea unlabelled: label them for screen readers
+  function label() {
+    box.querySelectorAll("input.autocomplete:not([aria-label])").forEach(function (el) {
+      el.setAttribute("aria-label", "SPARQL 端点 endpoint");
+    });
+    box.querySelectorAll(".CodeMirror textarea:not([aria-label])").forEach(function (el) {
+      el.setAttribute("aria-label", "SPARQL 查询 query");
+    });
+  }
+  label();
+  new MutationObserver(label).observe(box, { childList: true, subtree: true });
   box.hidden = false;
   form.hidden = true;
   var results = document.getElementById("results");

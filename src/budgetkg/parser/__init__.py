@@ -15,8 +15,9 @@ from budgetkg.errors import InputError
 from budgetkg.parser.checks import check
 from budgetkg.parser.indicator_table import read_indicator_table
 from budgetkg.parser.layout import Layout, detect_layout
-from budgetkg.parser.overall import read_budget, read_goals, read_tasks
+from budgetkg.parser.overall import read_budget, read_goals
 from budgetkg.parser.project_table import read_project_table
+from budgetkg.parser.tasks import read_tasks
 from budgetkg.parser.text import Text, decode
 from budgetkg.records import Department, Filing, Form, Indicator, Source
 
@@ -40,9 +41,10 @@ def _identity(text: Text, layout: Layout) -> _Identity:
 
 def _department_overall(text: Text, layout: Layout) -> Filing:
     sections = layout.sections
-    budget = read_budget(text, sections)
+    budget, findings = read_budget(text, sections)
     goals = read_goals(text, sections)
-    tasks, findings = read_tasks(text, sections)
+    tasks, task_findings = read_tasks(text, sections)
+    findings += task_findings
     indicators: list[Indicator] = []
     # detect_layout has made sure a 部门整体 filing has its indicator table
     if sections.indicators is not None:

@@ -1,6 +1,6 @@
 """Rows of an indicator table whose 实施周期 column repeats one text in (nearly) every row.
 
-Some filings print the same period value in every row (``完成周期计划数。``) and put the real
+Some filings print the same period value in every row (say ``按计划完成。``) and put the real
 target in the 年度 column, often behind a cell label (``标准：100%``), with an explanation under the
 name (``指标内容：…``, ``计算方法：…``).  The repeated text is found by counting, not by knowing it:
 a cell printed once on each of many lines (``find_anchor``).  Each occurrence anchors one row:
@@ -115,7 +115,9 @@ def _cut_at_width(text: str, width: int) -> int:
     return len(text)
 
 
-def _continue_annual(row: _Row | None, region: list[Fragment], needs_name: bool, columns: Columns) -> list[Fragment]:
+def _continue_annual(
+    row: _Row | None, region: list[Fragment], needs_name: bool, columns: Columns, findings: list[Finding]
+) -> list[Fragment]:
     """Move the lines of ``region`` that continue ``row``'s annual cell there; the rest is returned."""
     if row is None:
         return region
@@ -135,6 +137,11 @@ def _continue_annual(row: _Row | None, region: list[Fragment], needs_name: bool,
             cut = _cut_at_width(fragment.text, display_width(row.annual[-1].text))
             row.annual.append(Fragment(fragment.line, fragment.text[:cut]))
             region[taken] = Fragment(fragment.line, fragment.text[cut:])
+            message = (
+                f"line {fragment.line} is wider than any column: read as two cells glued together, "
+                f"cut at the annual column's width after {fragment.text[:cut]!r}"
+            )
+            findings.append(Finding("info", message, (fragment.line, fragment.line), "cells_cut_by_width"))
             break
         if taken >= limit or width > columns.value + FIT_SLACK:
             break
@@ -172,18 +179,18 @@ def read_anchored_rows(
     """The rows of one run between labels (see the module docstring)."""
     rows: list[_Row] = []
     region: list[Fragment] = []
+    findings: list[Finding] = []
     for fragment in (f for f in run if isinstance(f, Fragment)):
         anchored = _split_anchor(fragment, anchor)
         if anchored is None:
             region.append(fragment)
             continue
         previous = rows[-1] if rows else None
-        head = _continue_annual(previous, region, needs_name=not anchored.prefix, columns=columns)
+        head = _continue_annual(previous, region, not anchored.prefix, columns, findings)
         rows.append(_Row(head, anchored, [Fragment(fragment.line, anchored.after)] if anchored.after else []))
         region = []
-    leftover = _continue_annual(rows[-1] if rows else None, region, needs_name=False, columns=columns)
+    leftover = _continue_annual(rows[-1] if rows else None, region, False, columns, findings)
     out: list[RawRow] = []
-    findings: list[Finding] = []
     for row in rows:
         raw, notes = _raw(row, anchor)
         out.append(raw)

@@ -8,7 +8,7 @@ decided by ``indicator_levels``.
 
 Labels are recognised by the Ministry of Finance framework (``categories``), never by a file:
 a line, or up to ``MAX_LABEL_PIECES`` consecutive short lines joined, that reads as a category
-name is a label.  Labels may also lead a line (``质量指标 基层…``: the label cell and the first
+name is a label.  Labels may also lead a line (``质量指标 验收合格率 …``: the label cell and the first
 cell of the row share a printed line) or trail one (``>=98%绩效指标``: a value glued to the
 caption of the next page block).  A category label must say 指标 (``数量指标``, not ``数量``): the
 short word alone is as often the last line of a broken 三级 name.
@@ -35,8 +35,13 @@ MAX_LABEL_PIECES = 6
 MAX_PIECE_WIDTH = 12
 
 _HEADER = re.compile(r"一级指标.*二级指标.*三级指标")
+#: the titles of value columns: a line of nothing else right after the header continues it
+_COLUMN_TITLE = re.compile(r"^(\S*指标值|\S*完成值|分值|得分|偏差原因\S*|未完成原因\S*|备注)$")
 _GLUED_MARKER = re.compile(rf"^(?P<value>.*\S)\s*{MARKER}$")
 _SPACES = re.compile(r"\s+")
+
+#: page numbers an extractor leaves between page blocks (第3页 / 第3页 共8页 / - 3 -): read as blank lines
+_PAGE_NUMBER = re.compile(r"^\s*(?:第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|[-－—]\s*\d+\s*[-－—])\s*$")
 
 LabelKind = Literal["level1", "level2", "either", "marker", "caption"]
 
@@ -76,7 +81,7 @@ def label_of(text: str, lines: Lines) -> Label | None:
     if bare in CAPTIONS:
         return Label("caption", bare, lines)
     if "指标" not in bare:
-        # a bare 数量 / 质量 is as often the tail of a broken name cell (…识别算法 / 数量) as a label
+        # a bare 数量 / 质量 is as often the tail of a broken name cell (…算法 / 数量) as a label
         return None
     level1, level2 = canonical_level1(bare), canonical_level2(bare)
     if level1 and level2:
@@ -94,6 +99,17 @@ def read_header(line: int, text: str) -> Header | None:
     if not match:
         return None
     return Header(line, tuple(text[match.end() :].split()))
+
+
+def _continues_header(text: str, header: Header, items: list[Item]) -> bool:
+    """A line of column titles printed under the header row (a header broken over two lines)."""
+    only_blanks_since = all(isinstance(item, Blank) for item in items if line_of(item) > header.line)
+    return only_blanks_since and all(_COLUMN_TITLE.match(cell) for cell in text.split())
+
+
+def line_of(item: Item) -> int:
+    """The (first) line an item was printed on."""
+    return item.lines[0] if isinstance(item, Label) else item.line
 
 
 def _joined_label(lines: tuple[str, ...], index: int, first: int) -> tuple[Label, int] | None:
@@ -120,7 +136,7 @@ def _split_line(number: int, text: str) -> list[Item]:
     whole = label_of(rest, (number, number))
     if whole is not None:
         return [whole]
-    # leading label cells: 满意度指标 服务对象满意度指标 / 质量指标 基层公共服务自助终端可用性
+    # leading label cells: 满意度指标 服务对象满意度指标 / 质量指标 验收合格率 100%
     while True:
         head, _, tail = rest.partition(" ")
         label = label_of(head, (number, number)) if tail else None
@@ -145,13 +161,17 @@ def tokenize(lines: tuple[str, ...], first: int) -> tuple[list[Item], list[Heade
     while index < len(lines):
         number = first + index
         text = lines[index]
-        if not text.strip():
+        if not text.strip() or _PAGE_NUMBER.match(text):
             items.append(Blank(number))
             index += 1
             continue
         header = read_header(number, text)
         if header is not None:
             headers.append(header)
+            index += 1
+            continue
+        if headers and _continues_header(text, headers[-1], items):
+            headers[-1] = Header(headers[-1].line, headers[-1].value_columns + tuple(text.split()))
             index += 1
             continue
         joined = _joined_label(lines, index, first)

@@ -3,9 +3,9 @@
 Two readers live here, chosen by ``indicator_table`` from the table's structure:
 
 * ``read_paragraph_rows`` — one value column, cells separated by blank lines: a name paragraph
-  then a value paragraph; a line with two cells (``服务人次 20000``) is a whole row.  A name
-  paragraph that grows wider than the name column part-way (``政策文件解读率`` followed by a
-  34-column line) holds the value too: the cut is where the width jumps.
+  then a value paragraph; a line with two cells (``培训次数 4次``) is a whole row.  A name
+  paragraph that grows wider than the name column part-way (a short name line followed
+  by a line twice as wide) holds the value too: the cut is where the width jumps.
 * ``read_cell_rows`` — several value columns printed on the row's line (``name period annual``);
   cells broken over lines are completed from the following lines.  When the two target columns
   print the same text (the common case), the broken fragments read ``A`` ``A``: the split that
@@ -122,6 +122,11 @@ def read_paragraph_rows(
         )
         if cut is not None:
             name, value = paragraph[:cut], paragraph[cut:]
+            message = (
+                f"name and value share a paragraph: the value read from line {value[0].line}, "
+                f"which is wider than the name column ({name_width})"
+            )
+            findings.append(Finding("info", message, cell_lines(paragraph), "cells_cut_by_width"))
         elif index < len(paragraphs) and not _is_whole_row(paragraphs[index]):
             name, value = paragraph, paragraphs[index]
             index += 1

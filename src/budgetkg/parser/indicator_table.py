@@ -10,27 +10,37 @@ table's header row to the end of the section).  Everything is decided from the t
 2. Where the labels stand: if rows come before the first label, each page block of rows is
    followed by its labels (labels AFTER); otherwise labels precede their rows (BEFORE).
    ``indicator_levels`` turns labels into 一级/二级, with candidates and Findings where ambiguous.
-3. How rows are printed: one value column → name/value paragraphs; a period cell repeated on most
+3. How rows are printed: one value column → name/value paragraphs (or, with no blank lines at all,
+   cells told apart by width and by how values open: ``indicator_unspaced``); a period cell repeated on most
    lines → anchored rows with descriptions (``indicator_anchored``); otherwise ``name value value``
    lines with broken cells (``indicator_rows``).
 
-A table with a single value column fills ``annual_target``.  Targets go through
+A table with a single value column fills ``annual_target``.  Names lose printed numbering (``1、``,
+``(2)``, ``指标3:``) and keep everything else as printed, broken lines joined.  Targets go through
 ``targets.parse_target``, which keeps the printed text.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from budgetkg.parser.indicator_anchored import Columns, find_anchor, read_anchored_rows
-from budgetkg.parser.indicator_labels import Blank, Header, Item, Label, tokenize
+from budgetkg.parser.indicator_labels import Blank, Header, Item, Label, line_of, tokenize
 from budgetkg.parser.indicator_levels import LabelsBefore, Levels, levels_after
 from budgetkg.parser.indicator_rows import RawRow, name_column_width, read_cell_rows, read_paragraph_rows
+from budgetkg.parser.indicator_unspaced import column_widths, has_blank_lines, read_unspaced_rows
 from budgetkg.parser.project_cells import Fragment
 from budgetkg.parser.targets import parse_target
 from budgetkg.parser.text import Text
 from budgetkg.records import Finding, Indicator, Lines
+
+#: numbering printed before a 三级 name (``1、``, ``(2)``, ``指标3:``): not part of the name
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[、．.](?!\d)|[（(]\d{1,2}[)）]|指标\s*\d{1,2}\s*[:：])\s*")
+
+#: the sign-off under a form (填报人：…, 联系电话：…) ends the table
+_SIGN_OFF = re.compile(r"^\s*(?:填报说明|填表说明|填报人|填表人|联系人|联系电话|审核人|单位负责人)\s*[：:]")
 
 RowReader = Callable[[Sequence[Fragment | Blank]], tuple[list[RawRow], list[Finding]]]
 
@@ -59,24 +69,28 @@ def _runs(items: list[Item]) -> list[_Run]:
     return runs
 
 
-def _line_of(item: Item) -> int:
-    return item.lines[0] if isinstance(item, Label) else item.line
-
-
 def _target_columns(header: Header | None) -> tuple[int | None, int | None]:
-    """Indices of the 实施周期 and 年度 value columns among the header's value columns."""
+    """Indices of the 实施周期 and 年度 value columns among the header's value columns.
+
+    A lone value column (``指标值``, ``目标值``) is the annual one; self-evaluation columns
+    (实际完成值, 分值, 得分, 偏差原因) are neither.
+    """
     if header is None or not header.value_columns:
         return None, 0
     names = header.value_columns
     period = next((i for i, n in enumerate(names) if "周期" in n), None)
     annual = next((i for i, n in enumerate(names) if "年度" in n), None)
     if annual is None:
-        annual = next((i for i, n in enumerate(names) if "指标值" in n and i != period), None)
+        targets = (i for i, n in enumerate(names) if i != period and ("指标值" in n or "目标值" in n))
+        annual = next(targets, None)
     return period, annual
 
 
 def _row_reader(runs: list[_Run], columns: int) -> RowReader:
     contents = [run.content for run in runs if run.content]
+    if columns == 1 and not has_blank_lines(contents):
+        name_width, value_width = column_widths(contents)
+        return lambda run: read_unspaced_rows(run, columns, name_width, value_width)
     if columns == 1:
         width = name_column_width(contents)
         return lambda run: read_paragraph_rows(run, columns, width)
@@ -92,7 +106,7 @@ def _labels_come_first(runs: list[_Run]) -> bool:
     for run in runs:
         if run.content:
             return False
-        if any(label.kind not in ("caption",) for label in run.labels):
+        if any(label.kind != "caption" for label in run.labels):
             return True
     return True
 
@@ -128,7 +142,7 @@ def _levelled_rows(runs: list[_Run], read: RowReader) -> tuple[list[tuple[RawRow
             findings.extend(level_notes)
         else:
             levels = Levels(None, None)
-            findings.append(Finding("warning", "rows with no labels printed after them", _span(rows), "level1_missing"))
+            findings.append(Finding("warning", "rows with no labels printed after them", _span(rows), "levels_missing"))
         out.extend((row, levels) for row in rows)
     return out, findings
 
@@ -138,22 +152,31 @@ def _indicator(row: RawRow, levels: Levels, period: int | None, annual: int | No
         return row.values[index] if index is not None and index < len(row.values) else None
 
     period_text, annual_text = target(period), target(annual)
+    name = _NUMBERING.sub("", row.name)
     return Indicator(
         level1=levels.level1,
         level2=levels.level2,
-        name=row.name,
+        name=name,
         lines=row.lines,
         level2_candidates=levels.candidates,
         description=row.description,
-        period_target=parse_target(period_text, row.name) if period_text else None,
-        annual_target=parse_target(annual_text, row.name) if annual_text else None,
+        period_target=parse_target(period_text, name) if period_text else None,
+        annual_target=parse_target(annual_text, name) if annual_text else None,
     )
 
 
 def read_indicator_table(text: Text, first: int, last: int) -> tuple[list[Indicator], list[Finding]]:
     """The indicators printed on lines ``first``..``last`` of ``text``, and what was noticed reading them."""
-    items, headers = tokenize(text.lines[first - 1 : last], first)
     findings: list[Finding] = []
+    sign_off = next((n for n in range(first, last + 1) if _SIGN_OFF.match(text.line(n))), None)
+    if sign_off is not None:
+        findings.append(
+            Finding("info", f"the table ends at the sign-off on line {sign_off}", (sign_off, last), "table_end")
+        )
+        last = sign_off - 1
+        if last < first:
+            return [], findings
+    items, headers = tokenize(text.lines[first - 1 : last], first)
     header = headers[0] if headers else None
     if header is None:
         findings.append(
@@ -166,7 +189,7 @@ def read_indicator_table(text: Text, first: int, last: int) -> tuple[list[Indica
         )
     else:
         # what precedes the header (a 绩效指标 caption printed above it) says nothing about the rows
-        items = [item for item in items if _line_of(item) > header.line]
+        items = [item for item in items if line_of(item) > header.line]
     columns = len(header.value_columns) if header and header.value_columns else 1
     period, annual = _target_columns(header)
     runs = _runs(items)

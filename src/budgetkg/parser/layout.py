@@ -63,6 +63,8 @@ class Sections:
     goals: Lines | None = None
     tasks: Lines | None = None
     indicators: Lines | None = None
+    #: lines of section labels printed one character per line (总/体/绩/效/目/标)
+    label_lines: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ def is_budget_header(line: str) -> bool:
 def _find_titles(text: Text) -> list[tuple[int, Form]]:
     found: list[tuple[int, Form]] = []
     for number, line in enumerate(text.lines, start=1):
-        match = _TITLE.search(line)
+        match = _TITLE.search(compact(line))  # titles are often letter-spaced: 部 门 整 体 …
         if match:
             found.append((number, "project_table" if match.group(1) == "项目支出" else "department_overall"))
     return found
@@ -226,9 +228,31 @@ BUDGET_PAIR = re.compile(r"(?P<label>[^\s\d]\S*)\s+(?P<amount>-?[\d,]+(?:\.\d+)?
 _BUDGET_ROW = re.compile(rf"{_PAIR}(?:\s+{_PAIR})*")
 
 
+# the summary's own labels: a row whose amount is missing or unreadable (``其他资金 -``) is still one
+_BUDGET_LABEL = re.compile(r"^\S*(?:支出|拨款|资金|合计|总计)(?:\s|$)")
+
+
 def is_budget_row(line: str) -> bool:
-    """A budget summary row: label/amount pairs only, e.g. ``基本支出 2,571.09 财政拨款 0``."""
-    return bool(_BUDGET_ROW.fullmatch(line.strip()))
+    """A budget summary row: label/amount pairs (``基本支出 2,571.09 财政拨款 0``), or a line opening with
+    a budget label followed by a space (``其他资金 -``) — never a line of prose."""
+    stripped = line.strip()
+    return bool(_BUDGET_ROW.fullmatch(stripped) or (_BUDGET_LABEL.match(stripped) and len(stripped.split()) <= 4))
+
+
+def vertical_labels(text: Text, last: int) -> frozenset[int]:
+    """Lines 1..last that spell a section label one character per line (年/度/重/点/…)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for number in range(1, last + 2):
+        line = compact(text.line(number)) if number <= last else ""
+        if len(line) == 1 and "\u4e00" <= line <= "\u9fff":
+            run.append(number)
+            continue
+        spelled = "".join(compact(text.line(n)) for n in run)
+        if len(run) > 1 and (spelled in LABELS or spelled.startswith(_OTHER_TASKS)):
+            found.update(run)
+        run = []
+    return frozenset(found)
 
 
 def overall_sections(text: Text, title_line: int, department_line: int) -> Sections:
@@ -237,6 +261,7 @@ def overall_sections(text: Text, title_line: int, department_line: int) -> Secti
     indicator_header = _first_line(text, 1, total, lambda s: bool(_INDICATOR_HEADER.search(s)))
     task_header = _first_line(text, 1, indicator_header or total, lambda s: "主要实施内容" in s)
     before_tasks = (task_header or indicator_header or total + 1) - 1
+    labels = vertical_labels(text, (indicator_header or total + 1) - 1)
 
     budget_lines: list[int] = []
     goal_lines: list[int] = []
@@ -245,6 +270,7 @@ def overall_sections(text: Text, title_line: int, department_line: int) -> Secti
         if (
             not line.strip()
             or number in (title_line, department_line)
+            or number in labels
             or is_label(line)
             or is_budget_header(line)
             or _YEAR_LABEL.match(compact(line))
@@ -263,7 +289,9 @@ def overall_sections(text: Text, title_line: int, department_line: int) -> Secti
             end = stop
         tasks = (task_header, end - 1)
     indicators = (indicator_header, total) if indicator_header is not None else None
-    return Sections(budget=_span(budget_lines), goals=_span(goal_lines), tasks=tasks, indicators=indicators)
+    return Sections(
+        budget=_span(budget_lines), goals=_span(goal_lines), tasks=tasks, indicators=indicators, label_lines=labels
+    )
 
 
 def check_complete(text: Text, sections: Sections) -> None:

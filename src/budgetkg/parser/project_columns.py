@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 
 from budgetkg.parser.text import Text
+from budgetkg.records import Finding
 
 Role = str  # one of: name, department, unit, goal, indicators, amount, other
 
@@ -38,14 +39,22 @@ def column_role(word: str) -> Role:
     return next((role for role, pattern in _ROLES if pattern.search(word)), "other")
 
 
-def amount_scale(text: Text, before: int) -> tuple[Decimal, str | None, int | None]:
-    """The factor to 万元 of the last ``单位：…`` line before 1-based line ``before``.
+def amount_scale(text: Text, header_line: int, has_amounts: bool) -> tuple[Decimal, list[Finding]]:
+    """The exact factor to 万元 for the amounts of the table headed at ``header_line``, and what to say.
 
-    Returns (factor, printed unit or None when the filing states none, its line).  With no unit
-    line the table is taken to be in 万元, the form's standard unit.
+    The unit is the last ``单位：…`` line before the header.  Without one the table is read in 万元,
+    the form's unit, and a finding says so; a unit other than 万元 is converted, and said too.
     """
-    for number in range(min(before, len(text.lines)), 0, -1):
+    for number in range(min(header_line, len(text.lines)), 0, -1):
         match = _UNIT_LINE.search(text.line(number))
-        if match:
-            return _SCALE_TO_WAN[match.group(1)], match.group(1), number
-    return Decimal(1), None, None
+        if match is None:
+            continue
+        printed = match.group(1)
+        if printed == "万元" or not has_amounts:
+            return _SCALE_TO_WAN[printed], []
+        message = f"金额单位为{printed}，已换算为万元 / amounts printed in {printed}, converted to 万元"
+        return _SCALE_TO_WAN[printed], [Finding("info", message, (number, number), "project_amount_unit_converted")]
+    if not has_amounts:
+        return Decimal(1), []
+    message = "未注明金额单位，按万元读取 / no 单位 line: amounts read as 万元, the form's unit"
+    return Decimal(1), [Finding("info", message, (header_line, header_line), "project_amount_unit_assumed")]

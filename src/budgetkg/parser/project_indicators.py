@@ -27,18 +27,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypeVar
 
 from budgetkg.parser.categories import LEVEL2_BY_LEVEL1, canonical_level1, canonical_level2
 from budgetkg.parser.project_cells import Joined
 from budgetkg.parser.targets import parse_target
-from budgetkg.records import Finding, Indicator, Target
+from budgetkg.records import Finding, Indicator, Lines, Target
 
-# a number (not the tail of a longer number or decimal) and 、
-_NUMBER = re.compile(r"(?<![\d.])(\d+)\s*、\s*")
+_T = TypeVar("_T")
+
+# a number (not the tail of a longer number or decimal) and 、 (or the ． / . some forms print)
+_NUMBER = re.compile(r"(?<![\d.])(\d+)\s*[、．.]\s*")
+# where an unnumbered indicator may start: the cell's start or after a clause stop
+_UNNUMBERED = re.compile(r"(?:^|(?<=[；;。]))\s*")
 # a category label up to its separator; labels are short and carry no clause punctuation
 _LABEL = re.compile(r"([^,，;；:：、。\s]{1,20}?)\s*([,，:：])\s*")
 _CODE = re.compile(r"^\d+\s*[-－]")
-_TARGET_LABEL = re.compile(r"(实施周期指标值|年度指标值|指标值)\s*[:：]\s*")
+_BOTH_LEVELS = re.compile(r"^(.+?)[-－/／·（(](.+?)[)）]?$")
+# target labels; the 实施… ones are the whole implementation period, the others the year
+_TARGET_LABEL = re.compile(r"(实施周期指标值|实施期指标值|年度指标值|年度目标值|指标值)\s*[:：]\s*")
 _NAME_STRIP = " \t,，;；.。"
 _VALUE_STRIP = " \t,，;；。"
 
@@ -47,7 +54,7 @@ _VALUE_STRIP = " \t,，;；。"
 class Numbered:
     """An indicator with the number it was printed under (for the numbering checks)."""
 
-    number: int
+    number: int | None  # None: printed without a number
     indicator: Indicator
 
 
@@ -55,33 +62,52 @@ class Numbered:
 class _Start:
     at: int  # where the number starts
     body: int  # where the name starts
-    number: int
+    number: int | None
     level1: str
-    level2: str | None
     printed_level2: str | None
 
 
-def _start_at(text: str, match: re.Match[str]) -> _Start | None:
-    first = _LABEL.match(text, match.end())
+def _start_at(text: str, at: int, label_at: int, number: int | None) -> _Start | None:
+    """The indicator whose number starts at ``at`` and whose 一级 label starts at ``label_at``, if any."""
+    first = _LABEL.match(text, label_at)
     if first is None:
         return None
-    level1 = canonical_level1(first.group(1))
+    level1, printed = _levels(first.group(1))
     if level1 is None:
         return None
-    body, printed = first.end(), None
-    if first.group(2) in ",，":
+    body = first.end()
+    if printed is None and first.group(2) in ",，":
         second = _LABEL.match(text, first.end())
         # a 二级 label is one the framework knows, or one carrying a code like the 一级's (29-…)
         if second is not None and second.group(2) in ",，":
             label = second.group(1)
             if canonical_level2(label) is not None or (_CODE.match(label) and _CODE.match(first.group(1))):
                 printed, body = label, second.end()
-    level2 = canonical_level2(printed) if printed is not None else None
-    return _Start(match.start(), body, int(match.group(1)), level1, level2, printed)
+    return _Start(at, body, number, level1, printed)
+
+
+def _levels(label: str) -> tuple[str | None, str | None]:
+    """(一级, printed 二级) of a label: ``效益指标`` or both levels in one, ``产出指标-数量指标``."""
+    level1 = canonical_level1(label)
+    if level1 is not None:
+        return level1, None
+    both = _BOTH_LEVELS.match(label)
+    if both and canonical_level1(both.group(1)) and canonical_level2(both.group(2)):
+        return canonical_level1(both.group(1)), both.group(2)
+    return None, None
 
 
 def _starts(text: str) -> list[_Start]:
-    return [s for m in _NUMBER.finditer(text) if (s := _start_at(text, m)) is not None]
+    """Numbered starts; only when there are none, unnumbered ones (a label at the start or after ；/。)."""
+    numbered = [s for m in _NUMBER.finditer(text) if (s := _start_at(text, m.start(), m.end(), int(m.group(1))))]
+    if numbered:
+        return numbered
+    return [s for m in _UNNUMBERED.finditer(text) if (s := _start_at(text, m.end(), m.end(), None))]
+
+
+def _with_next(items: list[_T]) -> list[tuple[_T, _T | None]]:
+    """Each item with the one after it (None after the last); empty for no items."""
+    return list(zip(items, [*items[1:], None], strict=False))
 
 
 def _target(value: str | None, name: str) -> Target | None:
@@ -95,30 +121,42 @@ def _indicator(joined: Joined, start: _Start, end: int, findings: list[Finding])
     name = (body[: labels[0].start()] if labels else body).strip(_NAME_STRIP)
     period: str | None = None
     annual: str | None = None
-    for label, following in zip(labels, [*labels[1:], None], strict=True):
+    for label, following in _with_next(labels):
         value = body[label.end() : following.start() if following else len(body)].strip(_VALUE_STRIP)
-        if label.group(1) == "实施周期指标值":
+        if label.group(1).startswith("实施"):
             period = value or None
         else:
             annual = value or None
     if not labels:
         findings.append(Finding("warning", f"指标“{name}”没有指标值 / no target", lines, "project_indicator_no_target"))
-    if start.printed_level2 is not None and start.level2 is None:
-        message = f"二级“{start.printed_level2}”不在指标框架中 / 二级 label not in the framework; level2 left null"
+    return build_indicator(start.level1, start.printed_level2, name, (period, annual), lines, findings)
+
+
+def build_indicator(
+    level1: str | None,
+    printed_level2: str | None,
+    name: str,
+    targets: tuple[str | None, str | None],
+    lines: Lines,
+    findings: list[Finding],
+) -> Indicator:
+    """An indicator from its read pieces: canonical levels, candidates where 二级 is unknown, targets.
+
+    ``level1`` is canonical (or None when not printed); ``printed_level2`` as printed.  An unknown
+    二级 stays null with the 一级's candidates; a 二级 filed under another 一级 is kept and reported.
+    """
+    level2 = canonical_level2(printed_level2) if printed_level2 else None
+    if printed_level2 and level2 is None:
+        message = f"二级“{printed_level2}”不在指标框架中 / 二级 label not in the framework; level2 left null"
         findings.append(Finding("warning", message, lines, "project_indicator_level2_unknown"))
-    if start.level2 is not None and start.level2 not in LEVEL2_BY_LEVEL1[start.level1]:
-        findings.append(
-            Finding(
-                "warning",
-                f"二级“{start.printed_level2}”不属于一级“{start.level1}” / 二级 not under its 一级",
-                lines,
-                "project_indicator_level_mismatch",
-            )
-        )
-    candidates = () if start.level2 is not None else LEVEL2_BY_LEVEL1[start.level1]
+    if level1 is not None and level2 is not None and level2 not in LEVEL2_BY_LEVEL1[level1]:
+        message = f"二级“{printed_level2}”不属于一级“{level1}” / 二级 not under its 一级"
+        findings.append(Finding("warning", message, lines, "project_indicator_level_mismatch"))
+    candidates = LEVEL2_BY_LEVEL1[level1] if level2 is None and level1 is not None else ()
+    period, annual = targets
     return Indicator(
-        level1=start.level1,
-        level2=start.level2,
+        level1=level1,
+        level2=level2,
         level2_candidates=candidates,
         name=name,
         lines=lines,
@@ -143,7 +181,7 @@ def read_indicator_cell(joined: Joined) -> tuple[list[Numbered], list[Finding]]:
         )
     numbered = [
         Numbered(start.number, _indicator(joined, start, following.at if following else len(joined.text), findings))
-        for start, following in zip(starts, [*starts[1:], None], strict=True)
+        for start, following in _with_next(starts)
     ]
     return numbered, findings
 
@@ -152,7 +190,7 @@ def check_numbering(numbered: list[Numbered], project: str) -> list[Finding]:
     """Numbering that starts past 1 or jumps is a warning (a lost indicator?); a restart at 1 is noted."""
     findings: list[Finding] = []
     previous: int | None = None
-    for item in numbered:
+    for item in (n for n in numbered if n.number is not None):
         lines = item.indicator.lines
         if previous is None and item.number != 1:
             message = f"项目“{project}”的指标编号从{item.number}开始 / indicator numbering starts at {item.number}"
@@ -173,4 +211,4 @@ def check_numbering(numbered: list[Numbered], project: str) -> list[Finding]:
 def starts_indicator(text: str) -> bool:
     """Whether ``text`` opens an indicator (a number, ``、`` and a known 一级 label)."""
     match = _NUMBER.match(text)
-    return match is not None and _start_at(text, match) is not None
+    return match is not None and _start_at(text, match.start(), match.end(), int(match.group(1))) is not None

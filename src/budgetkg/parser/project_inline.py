@@ -23,25 +23,17 @@ between), and the indicator cell last.  The rules that cut the stream of lines b
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from budgetkg.errors import InputError
 from budgetkg.parser.numbers import parse_amount
-from budgetkg.parser.project_cells import Fragment, Joined, Split, cell_lines, cell_text, split_cells
+from budgetkg.parser.project_cells import Fragment, Joined, Split, cell_lines, cell_text, is_page_number, split_cells
+from budgetkg.parser.project_columns import NIL, amount_scale, column_role
 from budgetkg.parser.project_indicators import check_numbering, read_indicator_cell, starts_indicator
 from budgetkg.parser.text import Text
 from budgetkg.records import Department, Finding, Project
-
-#: what each header word says its cell holds
-_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("department", re.compile(r"^(主管部门|主管单位)")),
-    ("unit", re.compile(r"^(预算单位|资金使用单位|实施单位|项目单位|单位名称)")),
-    ("name", re.compile(r"^项目名称")),
-    ("goal", re.compile(r"^(绩效目标|项目目标|年度目标)")),
-    ("amount", re.compile(r"(总计|合计|金额|资金|拨款|预算数)")),
-)
 
 
 @dataclass(frozen=True)
@@ -57,24 +49,19 @@ def find_header(text: Text) -> InlineHeader | None:
         words = line.split()
         if "\t" in line or len(words) < 2:
             continue
-        indicator = next((i for i, w in enumerate(words) if w.startswith("绩效指标")), None)
-        if indicator is None or not any(w.startswith("项目名称") for w in words[:indicator]):
+        roles = tuple(column_role(w) for w in words)
+        if "indicators" not in roles or "name" not in roles[: roles.index("indicators")]:
             continue
-        roles = tuple(_role(w) for w in words[:indicator])
-        return InlineHeader(number, line.strip(), roles)
+        return InlineHeader(number, line.strip(), roles[: roles.index("indicators")])
     return None
 
 
-def _role(word: str) -> str:
-    return next((role for role, pattern in _ROLES if pattern.search(word)), "other")
-
-
 def _fragments(text: Text, header: InlineHeader) -> list[Fragment]:
-    """Non-blank lines after the header, without repeated page titles and headers."""
+    """Non-blank lines after the header, without repeated page titles, headers and page numbers."""
     fragments: list[Fragment] = []
     for number in range(header.line + 1, len(text.lines) + 1):
         line = text.line(number).strip()
-        if line and line != header.text and "绩效目标表" not in line:
+        if line and line != header.text and "绩效目标表" not in line and not is_page_number(line):
             fragments.append(Fragment(number, line))
     return fragments
 
@@ -95,11 +82,10 @@ def _indicator_cell(fragments: Sequence[Fragment], i: int, first: Fragment | Non
         following = fragments[i]
         if first is not None and following.text == first.text:
             break
-        if not (text.endswith("。") and not following.text.startswith("、") and not _opens_indicator(fragments, i)):
-            text += following.text
-            i += 1
-            continue
-        break
+        if text.endswith("。") and not following.text.startswith("、") and not _opens_indicator(fragments, i):
+            break  # a closed indicator and no next one: the cell ended
+        text += following.text
+        i += 1
     return i
 
 
@@ -126,16 +112,25 @@ def _blocks(fragments: Sequence[Fragment]) -> list[_Block]:
     return blocks
 
 
+def _misfit(roles: Sequence[str]) -> Callable[[int, str], bool]:
+    """A cell that cannot be its column's: an amount cell that is not a number (or nil)."""
+
+    def misfit(index: int, text: str) -> bool:
+        return roles[index] == "amount" and text not in NIL and parse_amount(text) is None
+
+    return misfit
+
+
 def _describe(split: Split, roles: Sequence[str]) -> str:
     return " | ".join(f"{role}={cell_text(cell)}" for role, cell in zip(roles, split, strict=True))
 
 
 def _project(
-    block: _Block, header: InlineHeader, anchor: str | None, findings: list[Finding]
+    block: _Block, header: InlineHeader, anchor: str | None, scale: Decimal, findings: list[Finding]
 ) -> tuple[Project | None, str | None]:
     """The block's project (None when its cells cannot be told apart) and its 主管部门 text."""
     roles = header.roles
-    splits = split_cells(block.cells, len(roles), anchor if roles[0] == "department" else None)
+    splits = split_cells(block.cells, len(roles), anchor if roles[0] == "department" else None, _misfit(roles))
     all_lines = [f.line for f in (*block.cells, *block.indicators)]
     span = (min(all_lines), max(all_lines))
     if not splits and not block.indicators:
@@ -157,9 +152,11 @@ def _project(
     cells = dict(zip(roles, splits[0], strict=True))
     name = cell_text(cells["name"])
     amount = None
-    if "amount" in cells:
+    if "amount" in cells and cell_text(cells["amount"]) not in NIL:
         amount = parse_amount(cell_text(cells["amount"]))
-        if amount is None:
+        if amount is not None:
+            amount = amount * scale
+        else:
             message = f"金额“{cell_text(cells['amount'])}”无法读取 / unreadable amount"
             findings.append(Finding("error", message, cell_lines(cells["amount"]), "project_amount_unreadable"))
     numbered, cell_findings = read_indicator_cell(Joined.of(block.indicators))
@@ -187,11 +184,14 @@ def read_inline(text: Text, header: InlineHeader, department: Department) -> tup
     findings: list[Finding] = []
     projects: list[Project] = []
     anchor: str | None = department.name
+    scale, unit_findings = amount_scale(text, header.line, "amount" in header.roles)
+    findings.extend(unit_findings)
     for block in _blocks(_fragments(text, header)):
-        project, printed = _project(block, header, anchor, findings)
+        project, printed = _project(block, header, anchor, scale, findings)
         if project is None:
             continue
         projects.append(project)
+        # said once, where a 主管部门 other than the filing's department first appears
         if printed is not None and printed != department.name and printed != anchor:
             message = (
                 f"主管部门“{printed}”与表头部门“{department.name}”不同 / 主管部门 differs from the filing's department"

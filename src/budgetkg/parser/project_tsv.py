@@ -3,19 +3,25 @@
 Rules (all read from structure, none from a particular filing):
 
 * Column positions come from the header row (the tabbed line with a 项目名称… cell and a 绩效指标
-  cell): ``项目名称…`` is the name, ``绩效目标`` the goal, ``绩效指标`` the indicators, every other
-  column an amount in 万元 labelled by its header.  The total is the ``总计``/``合计`` column (else
-  the first amount column); the others become the project's ``funding``.
+  cell), each header cell mapped to a role by ``project_columns.column_role``: name, goal,
+  indicators, a 资金使用单位-style unit column, amount columns (labelled by their header), and
+  columns nothing is read from (reported).  The total is the ``总计``/``合计`` column (else the
+  first amount column); the other amount columns become the project's ``funding``.
+* Amounts are in 万元; a ``单位：元`` (千元, 亿元) line before the header converts them exactly.
+  Empty and nil (``-``) cells have no amount; an unreadable one is an error finding, never a guess.
 * Page furniture repeated on every page (the ``#`` title, ``部门名称：``, ``单位：万元``, the header
-  row itself, blank lines) is skipped.
-* A row with a name but no goal and no indicators is a grouping row, not a project: ``合计``
-  (the table total) or a 资金使用单位 (its subtotal; it names the unit of the projects below it).
-  Both become budget figures.
+  row itself, page numbers, blank lines) is skipped.
+* A row with a name and amounts but no goal and no indicators is a grouping row, not a project:
+  ``合计`` (the table total) or a 资金使用单位 (its subtotal; it names the unit of the projects
+  below it).  Both become budget figures: the total column labelled with the row's name, the
+  other columns ``name 列名`` (``合计 财政拨款``).  A row with a name and nothing else is reported,
+  not read: it could be a unit heading or a project name broken over two rows.
 * A row with an EMPTY name and no amounts continues the project above: its goal paragraphs and
-  indicators are appended and the project's line range is extended.
+  indicators are appended and the project's line range is extended; indicator numbering runs on.
 * Goals may be HTML paragraphs (``<p>…</p>``): tags are removed, paragraphs kept one per line.
 * A line without tabs inside the table is text of the previous row's last cell that the
-  extraction put on a line of its own: it is appended there, and said so in a finding.
+  extraction put on a line of its own: it is appended there (keeping its own line number for
+  provenance), and said so in a finding.
 """
 
 from __future__ import annotations
@@ -26,7 +32,8 @@ from decimal import Decimal
 
 from budgetkg.errors import InputError
 from budgetkg.parser.numbers import parse_amount
-from budgetkg.parser.project_cells import Fragment, Joined
+from budgetkg.parser.project_cells import Fragment, Joined, is_page_number
+from budgetkg.parser.project_columns import NIL, amount_scale, column_role
 from budgetkg.parser.project_indicators import Numbered, check_numbering, read_indicator_cell
 from budgetkg.parser.text import Text
 from budgetkg.records import BudgetFigure, Finding, Lines, Project
@@ -45,9 +52,15 @@ class Columns:
     name: int
     goal: int | None
     indicators: int
+    unit: int | None
     amounts: tuple[tuple[int, str], ...]  # (position, header label)
     total: int | None
-    width: int
+    cells: tuple[str, ...]  # the header's own cells, to skip the header repeated on later pages
+    ignored: tuple[str, ...]  # header cells of columns nothing is read from
+
+
+def _split(line: str) -> list[str]:
+    return [c.strip() for c in line.split("\t")]
 
 
 def find_header(text: Text) -> tuple[int, Columns] | None:
@@ -55,17 +68,26 @@ def find_header(text: Text) -> tuple[int, Columns] | None:
     for number, line in enumerate(text.lines, start=1):
         if "\t" not in line:
             continue
-        cells = [c.strip() for c in line.split("\t")]
-        names = [i for i, c in enumerate(cells) if c.startswith("项目名称")]
-        indicators = [i for i, c in enumerate(cells) if c.startswith("绩效指标")]
-        if not names or not indicators:
+        cells = _split(line)
+        roles = [column_role(c) for c in cells]
+        if "name" not in roles or "indicators" not in roles:
             continue
-        goals = [i for i, c in enumerate(cells) if c.startswith("绩效目标")]
-        taken = {names[0], indicators[0], *goals[:1]}
-        amounts = tuple((i, c) for i, c in enumerate(cells) if i not in taken and c)
+        first = {role: roles.index(role) for role in roles}  # the first column of each role
+        amounts = tuple((i, c) for i, (c, r) in enumerate(zip(cells, roles, strict=True)) if r == "amount")
         totals = [i for i, c in amounts if _TOTAL_COLUMN.match(c)]
         total = totals[0] if totals else (amounts[0][0] if amounts else None)
-        columns = Columns(names[0], goals[0] if goals else None, indicators[0], amounts, total, len(cells))
+        taken = {first["name"], first["indicators"], first.get("goal"), first.get("unit"), *(i for i, _ in amounts)}
+        ignored = tuple(c for i, c in enumerate(cells) if c and i not in taken)
+        columns = Columns(
+            name=first["name"],
+            goal=first.get("goal"),
+            indicators=first["indicators"],
+            unit=first.get("unit"),
+            amounts=amounts,
+            total=total,
+            cells=tuple(cells),
+            ignored=ignored,
+        )
         return number, columns
     return None
 
@@ -107,11 +129,14 @@ def _paragraphs(cell: str) -> list[str]:
 
 
 def _rows(text: Text, header_line: int, columns: Columns, findings: list[Finding]) -> list[_Row]:
-    header = text.line(header_line)
+    width = len(columns.cells)
     rows: list[_Row] = []
     for number in range(header_line + 1, len(text.lines) + 1):
         line = text.line(number)
-        if not line.strip() or line == header or (_FURNITURE.search(line) and "\t" not in line):
+        cells = _split(line)
+        if not line.strip() or tuple(cells) == columns.cells or is_page_number(line):
+            continue
+        if all(_FURNITURE.search(c) for c in cells if c):  # page title, 部门名称：…, 单位：万元
             continue
         if "\t" not in line:
             if rows:
@@ -124,26 +149,28 @@ def _rows(text: Text, header_line: int, columns: Columns, findings: list[Finding
                 message = f"表头后无法识别的行 / line after the table header not read: {line.strip()[:40]}"
                 findings.append(Finding("warning", message, (number, number), "project_unread_text"))
             continue
-        cells = [c.strip() for c in line.split("\t")]
-        if len(cells) > columns.width:
-            cells = [*cells[: columns.width - 1], " ".join(cells[columns.width - 1 :])]
-        rows.append(_Row(number, cells + [""] * (columns.width - len(cells))))
+        if len(cells) > width:
+            cells = [*cells[: width - 1], " ".join(cells[width - 1 :])]
+        rows.append(_Row(number, cells + [""] * (width - len(cells))))
     return rows
 
 
-def _amounts(row: _Row, columns: Columns, findings: list[Finding]) -> dict[int, Decimal]:
-    """The row's non-empty amount cells by column position; an unreadable one is an error finding."""
+def _amounts(row: _Row, columns: Columns, scale: Decimal, findings: list[Finding]) -> dict[int, Decimal]:
+    """The row's amounts in 万元 by column position; empty or nil (``-``) cells have none.
+
+    An unreadable cell is an error finding and has no amount: it is never guessed.
+    """
     amounts: dict[int, Decimal] = {}
     for position, label in columns.amounts:
         cell = row.cells[position]
-        if not cell:
+        if not cell or cell in NIL:
             continue
         amount = parse_amount(cell)
         if amount is None:
             message = f"{label}栏“{cell}”不是金额 / column {label}: {cell!r} is not an amount"
             findings.append(Finding("error", message, (row.line, row.line), "project_amount_unreadable"))
         else:
-            amounts[position] = amount
+            amounts[position] = amount * scale  # exact: Decimal(1) keeps the printed digits
     return amounts
 
 
@@ -174,6 +201,9 @@ def _indicators(row: _Row, columns: Columns, findings: list[Finding]) -> list[Nu
 
 def _finish(building: _Building, findings: list[Finding]) -> Project:
     findings.extend(check_numbering(building.indicators, building.name))
+    if not building.indicators:
+        message = f"项目“{building.name}”没有绩效指标 / project without indicators"
+        findings.append(Finding("warning", message, (building.first, building.last), "project_no_indicators"))
     return Project(
         name=building.name,
         unit=building.unit,
@@ -191,11 +221,16 @@ def read_tsv(text: Text, header_line: int, columns: Columns) -> tuple[list[Proje
     budget: list[BudgetFigure] = []
     unit: str | None = None
     current: _Building | None = None
+    scale, unit_findings = amount_scale(text, header_line, bool(columns.amounts))
+    findings.extend(unit_findings)
+    if columns.ignored:
+        message = f"未读取的栏目 / columns not read: {'、'.join(columns.ignored)}"
+        findings.append(Finding("info", message, (header_line, header_line), "project_columns_ignored"))
     rows = _rows(text, header_line, columns, findings)
     for row in rows:
         name = row.cells[columns.name]
         goal = _goal(row, columns)
-        amounts = _amounts(row, columns, findings)
+        amounts = _amounts(row, columns, scale, findings)
         has_amounts = any(row.cells[p] for p, _ in columns.amounts)
         has_indicators = any(f.text for f in row.fragments(columns.indicators))
         if not name and not has_amounts and not goal and not has_indicators:
@@ -203,9 +238,13 @@ def read_tsv(text: Text, header_line: int, columns: Columns) -> tuple[list[Proje
         if not name:
             current = _continue(current, row, columns, goal, has_amounts, findings)
             continue
+        if not goal and not has_indicators and not amounts:
+            # a unit heading without amounts, or a project name broken over two rows: unknown
+            message = f"只有名称的行未读取 / a row with only a name ({name}) is not read: unit heading or broken name?"
+            findings.append(Finding("warning", message, (row.line, row.last), "project_unread_text"))
+            continue
         if not goal and not has_indicators:
-            is_total = bool(_TOTAL_ROW.match(name))
-            if not is_total:
+            if not _TOTAL_ROW.match(name):
                 unit = name
             budget.extend(_figures(row, columns, amounts, name))
             continue
@@ -213,7 +252,9 @@ def read_tsv(text: Text, header_line: int, columns: Columns) -> tuple[list[Proje
             projects.append(_finish(current, findings))
         total = amounts.pop(columns.total) if columns.total in amounts else None
         funding = tuple(_figures(row, columns, amounts, None))
-        current = _Building(name, unit, total, funding, goal, row.line, row.last, _indicators(row, columns, findings))
+        own_unit = row.cells[columns.unit] if columns.unit is not None else ""
+        indicators = _indicators(row, columns, findings)
+        current = _Building(name, own_unit or unit, total, funding, goal, row.line, row.last, indicators)
     if current is not None:
         projects.append(_finish(current, findings))
     if not projects:

@@ -127,13 +127,14 @@ def decode(data: bytes, path: str) -> Text:
         raise InputError(path, 1, "empty file")
     decoded, encoding = _decode_bytes(data, path)
     decoded = decoded.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "")
-    raw_lines = decoded.split("\n")
-    if raw_lines and raw_lines[-1] == "":
-        raw_lines.pop()
-    for number, line in enumerate(raw_lines, start=1):
-        if _CONTROL_RE.search(line):
-            raise InputError(path, number, "control characters: binary data, not a text filing")
-    lines = tuple(fold(line) for line in raw_lines)
+    control = _CONTROL_RE.search(decoded)
+    if control:
+        line = decoded.count("\n", 0, control.start()) + 1
+        raise InputError(path, line, "control characters: binary data, not a text filing")
+    # folding never crosses a line end (digits on both sides), so the whole text folds at once
+    lines = fold(decoded).split("\n")
+    if lines[-1] == "":
+        lines.pop()
     if not any(line.strip() for line in lines):
         raise InputError(path, 1, "empty file (only blank lines)")
-    return Text(path=path, lines=lines, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
+    return Text(path=path, lines=tuple(lines), encoding=encoding, sha256=hashlib.sha256(data).hexdigest())

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -32,8 +33,12 @@ from budgetkg.rdf.namespaces import BKG
 from budgetkg.store.base import SelectResult, Store, Term
 
 UNKNOWN = "unknown"
-_KINDS = {str(BKG.Project): "project", str(BKG.KeyTask): "task", str(BKG.Indicator): "indicator",
-          str(BKG.PerformanceGoal): "goal"}
+_KINDS = {
+    str(BKG.Project): "project",
+    str(BKG.KeyTask): "task",
+    str(BKG.Indicator): "indicator",
+    str(BKG.PerformanceGoal): "goal",
+}
 
 
 @cache
@@ -115,8 +120,12 @@ class Lineage:
             if d["relation"] in TREE_RELATIONS and child not in seen
         ]
         unique = {c["id"] + "|" + c["relation"]: c for c in children}
-        return {"id": node, "label": self.graph.nodes[node].get("label"), "relation": relation,
-                "children": list(unique.values())}
+        return {
+            "id": node,
+            "label": self.graph.nodes[node].get("label"),
+            "relation": relation,
+            "children": list(unique.values()),
+        }
 
     def components(self) -> list[set[str]]:
         """Groups of platforms connected by any relation (isolated platforms left out), largest first."""
@@ -135,11 +144,19 @@ class Lineage:
         except nx.NetworkXNoPath:
             return []
         steps = []
-        for u, v in zip(nodes, nodes[1:]):
+        for u, v in itertools.pairwise(nodes):
             data = undirected.edges[u, v]
             head, tail = data["forward"]
-            steps.append({"from": u, "to": v, "relation": data["relation"], "forward": (head, tail) == (u, v),
-                          "from_label": self.graph.nodes[u].get("label"), "to_label": self.graph.nodes[v].get("label")})
+            steps.append(
+                {
+                    "from": u,
+                    "to": v,
+                    "relation": data["relation"],
+                    "forward": (head, tail) == (u, v),
+                    "from_label": self.graph.nodes[u].get("label"),
+                    "to_label": self.graph.nodes[v].get("label"),
+                }
+            )
         return steps
 
     def matrix(self) -> list[dict[str, Any]]:
@@ -160,8 +177,13 @@ class Lineage:
                     elif link.kind == "indicator":
                         cell["indicators"].add(link.record)
         return [
-            {"family": family, "jurisdiction": place, "platforms": len(cell["platforms"]),
-             "amount": sum(cell["records"].values(), Decimal(0)), "indicators": len(cell["indicators"])}
+            {
+                "family": family,
+                "jurisdiction": place,
+                "platforms": len(cell["platforms"]),
+                "amount": sum(cell["records"].values(), Decimal(0)),
+                "indicators": len(cell["indicators"]),
+            }
             for (family, place), cell in sorted(cells.items())
         ]
 
@@ -170,15 +192,29 @@ class Lineage:
     def to_json(self) -> dict[str, Any]:
         """The JSON shape of ``budgetkg lineage`` (amounts as exact decimal strings)."""
         nodes = [
-            {"id": n, "label": d.get("label"), "family": d.get("family"), "level": d.get("level"),
-             "district": d.get("district"), "curated": bool(d.get("curated"))}
+            {
+                "id": n,
+                "label": d.get("label"),
+                "family": d.get("family"),
+                "level": d.get("level"),
+                "district": d.get("district"),
+                "curated": bool(d.get("curated")),
+            }
             for n, d in self._nodes()
         ]
         edges = [
-            {"source": u, "target": v, "relation": d["relation"], "evidence": d.get("evidence"),
-             "filing": d.get("filing"), "lines": d.get("lines"), "curated": d["curated"]}
-            for u, v, d in sorted(self.graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"],
-                                                                              str(e[2].get("lines"))))
+            {
+                "source": u,
+                "target": v,
+                "relation": d["relation"],
+                "evidence": d.get("evidence"),
+                "filing": d.get("filing"),
+                "lines": d.get("lines"),
+                "curated": d["curated"],
+            }
+            for u, v, d in sorted(
+                self.graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"], str(e[2].get("lines")))
+            )
         ]
         matrix = [dict(cell, amount=str(cell["amount"])) for cell in self.matrix()]
         return {"nodes": nodes, "edges": edges, "matrix": matrix, "truncated": self.truncated}
@@ -198,26 +234,47 @@ class Lineage:
 
 def load_lineage(store: Store) -> Lineage:
     """The lineage subgraph of ``store`` (see the module docstring)."""
-    nodes, edges, links = _select(store, "lineage_nodes"), _select(store, "lineage_edges"), _select(store, "lineage_links")
+    nodes, edges, links = (
+        _select(store, "lineage_nodes"),
+        _select(store, "lineage_edges"),
+        _select(store, "lineage_links"),
+    )
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for row in nodes.rows:
         node = str(row["platform"])
         if node in graph:
             continue  # a discovered platform named by two filings appears once per graph
-        graph.add_node(node, label=_text(row, "label"), family=_tail(_text(row, "family")),
-                       level=_tail(_text(row, "level")), district=_text(row, "placeLabel"), curated=_bool(row, "curated"))
+        graph.add_node(
+            node,
+            label=_text(row, "label"),
+            family=_tail(_text(row, "family")),
+            level=_tail(_text(row, "level")),
+            district=_text(row, "placeLabel"),
+            curated=_bool(row, "curated"),
+        )
     for row in edges.rows:
         relation = PROPERTY_RELATIONS.get(str(row["relation"]))
         if relation is None:
             continue
         first, last = row.get("first"), row.get("last")
         lines = [int(str(first)), int(str(last))] if first is not None and last is not None else None
-        graph.add_edge(str(row["source"]), str(row["target"]), key=str(row["statement"]), relation=relation,
-                       curated=_bool(row, "curated"), evidence=_text(row, "quote") or _text(row, "note"),
-                       filing=_text(row, "filingName") or _text(row, "filing"), lines=lines)
+        graph.add_edge(
+            str(row["source"]),
+            str(row["target"]),
+            key=str(row["statement"]),
+            relation=relation,
+            curated=_bool(row, "curated"),
+            evidence=_text(row, "quote") or _text(row, "note"),
+            filing=_text(row, "filingName") or _text(row, "filing"),
+            lines=lines,
+        )
     found = [
-        Link(str(row["platform"]), str(row["record"]), _KINDS.get(str(row["kind"]), "other"),
-             Decimal(str(row["amount"])) if row.get("amount") is not None else None)
+        Link(
+            str(row["platform"]),
+            str(row["record"]),
+            _KINDS.get(str(row["kind"]), "other"),
+            Decimal(str(row["amount"])) if row.get("amount") is not None else None,
+        )
         for row in links.rows
     ]
     truncated = nodes.truncated or edges.truncated or links.truncated

@@ -97,8 +97,11 @@ def registry_graph(registry: Registry, base: str) -> Graph:
         _labels(graph, node, entry.label, entry.label_en)
         graph.add((node, BKG.curated, Literal(True)))
         graph.add((node, BKG.registryKey, Literal(entry.key)))
-        for prop, names in ((SKOS.altLabel, entry.alt_labels), (SKOS.hiddenLabel, entry.hidden_labels),
-                            (BKG.localLabel, entry.local_labels)):
+        for prop, names in (
+            (SKOS.altLabel, entry.alt_labels),
+            (SKOS.hiddenLabel, entry.hidden_labels),
+            (BKG.localLabel, entry.local_labels),
+        ):
             for name in names:
                 graph.add((node, prop, Literal(name, lang=ZH)))
         if entry.family:
@@ -207,6 +210,3 @@ def filing_graph(platforms: FilingPlatforms, registry: Registry, base: str) -> G
     for stated in platforms.relations:
         writer.stated(stated)
     return writer.graph
-
-
-

@@ -100,18 +100,15 @@ class _Sentence:
         self.view, self.start, self.end, self.mentions, self.topic = view, start, end, mentions, topic
         self.text = view.text
 
-    def _stated(self, subject: Node | None, relation: Relation, obj: Node | None) -> Stated | None:
+    def _add(self, out: list[Stated], subject: Node | None, relation: Relation, obj: Node | None, at: Mention) -> None:
+        """Record a relation; its quote is the sentence, or a window of it around ``at`` when it is long."""
         if subject is None or obj is None:
-            return None
+            return
         start, end = self.start, self.end
         if end - start > _MAX_QUOTE:
-            end = start + _MAX_QUOTE
-        return Stated(subject, relation, obj, self.view.quote(start, end).strip(), start, end)
-
-    def _add(self, out: list[Stated], subject: Node | None, relation: Relation, obj: Node | None) -> None:
-        stated = self._stated(subject, relation, obj)
-        if stated is not None:
-            out.append(stated)
+            start = max(self.start, min(at.start - _MAX_QUOTE // 2, self.end - _MAX_QUOTE))
+            end = min(self.end, start + _MAX_QUOTE)
+        out.append(Stated(subject, relation, obj, self.view.quote(start, end, quotes=True).strip(), start, end))
 
     def _before(self, position: int, other_than: Mention | None = None) -> Mention | None:
         candidates = [m for m in self.mentions if m.end <= position and m is not other_than]
@@ -135,7 +132,7 @@ class _Sentence:
             if verb is None:
                 continue
             subject = self._before(verb.start(), target)
-            self._add(out, Node.of(subject) if subject else self.topic, "pilot_of", Node.of(target))
+            self._add(out, Node.of(subject) if subject else self.topic, "pilot_of", Node.of(target), target)
 
     def sub_platforms(self, out: list[Stated], parents: dict[str, Node]) -> None:
         for mention in self.mentions:
@@ -144,9 +141,9 @@ class _Sentence:
             own = Node.of(mention)
             prefixes = [n for n in parents if mention.name.startswith(n) and parents[n] != own]
             if prefixes:
-                self._add(out, own, "sub_platform_of", parents[max(prefixes, key=len)])
+                self._add(out, own, "sub_platform_of", parents[max(prefixes, key=len)], mention)
             else:
-                self._add(out, own, "sub_platform_of", self._subject_before(mention.start, mention))
+                self._add(out, own, "sub_platform_of", self._subject_before(mention.start, mention), mention)
 
     def lists(self, out: list[Stated]) -> None:
         for match in re.finditer("包括", self.text[self.start : self.end]):
@@ -161,7 +158,7 @@ class _Sentence:
                     continue
                 if not _LIST_GLUE.match(self.text[position : mention.start]):
                     break
-                self._add(out, Node.of(mention), "component_of", whole)
+                self._add(out, Node.of(mention), "component_of", whole, mention)
                 position = mention.end
 
     def counted_parts(self, out: list[Stated], architecture: bool) -> None:
@@ -175,21 +172,21 @@ class _Sentence:
                 if whole is None or whole == Node.of(mention):
                     first = self.mentions[0]
                     whole = Node.of(first) if first is not mention else None
-                self._add(out, Node.of(mention), "component_of", whole)
+                self._add(out, Node.of(mention), "component_of", whole, mention)
 
     def built_by(self, out: list[Stated]) -> None:
-        for left, right in zip(self.mentions, self.mentions[1:]):
+        for left, right in zip(self.mentions, self.mentions[1:], strict=False):
             if right.name.endswith("分平台"):
                 continue
             if _BUILD.match(self.text[left.end : right.start]):
-                self._add(out, Node.of(right), "component_of", Node.of(left))
+                self._add(out, Node.of(right), "component_of", Node.of(left), right)
 
     def themes(self, out: list[Stated]) -> None:
         for mention in self.mentions:
             if _THEME_BEFORE.search(self.text[self.start : mention.start]) and _THEME_AFTER.match(
                 self.text[mention.end : self.end]
             ):
-                self._add(out, Node.of(mention), "component_of", self._subject_before(mention.start, mention))
+                self._add(out, Node.of(mention), "component_of", self._subject_before(mention.start, mention), mention)
 
     def serves(self, out: list[Stated]) -> None:
         for mention in self.mentions:
@@ -200,17 +197,15 @@ class _Sentence:
                 cut = mention.end + after.index("为依托") + 3
                 later = [m for m in self.mentions if m.start >= cut]
                 served = Node.of(later[0]) if later else self.topic
-            elif before.endswith(("依托", "接入", "对接")):
-                served = self._subject_before(mention.start, mention)
-            elif before.endswith("与") and "对接" in after[:16]:
+            elif before.endswith(("依托", "接入", "对接")) or (before.endswith("与") and "对接" in after[:16]):
                 served = self._subject_before(mention.start, mention)
             if served is not None and served != Node.of(mention):
-                self._add(out, Node.of(mention), "serves", served)
+                self._add(out, Node.of(mention), "serves", served, mention)
 
     def successors(self, out: list[Stated]) -> None:
-        for left, right in zip(self.mentions, self.mentions[1:]):
+        for left, right in zip(self.mentions, self.mentions[1:], strict=False):
             between = self.text[left.end : right.start]
             if re.fullmatch(r"(?:升级|迭代|更新)(?:为|成|到)", between):
-                self._add(out, Node.of(right), "successor_of", Node.of(left))
+                self._add(out, Node.of(right), "successor_of", Node.of(left), right)
             elif re.fullmatch(r"(?:取代|替代|替换)(?:了)?", between):
-                self._add(out, Node.of(left), "successor_of", Node.of(right))
+                self._add(out, Node.of(left), "successor_of", Node.of(right), left)

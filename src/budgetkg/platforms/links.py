@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Literal, Union
+from typing import Literal
 
 from budgetkg.platforms.discovered import DiscoveredNames
 from budgetkg.platforms.evidence import LineLocator
@@ -21,7 +21,7 @@ from budgetkg.platforms.registry import Registry
 from budgetkg.records import Filing, Goal, Indicator, Lines, Project, Task
 
 RecordKind = Literal["goal", "task", "project", "indicator"]
-Record = Union[Goal, Task, Project, Indicator]
+Record = Goal | Task | Project | Indicator
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,11 @@ def _passages(filing: Filing) -> Iterator[tuple[Subject, list[tuple[str, str]], 
     for goal in filing.goals:
         yield Subject("goal", goal), [("text", goal.text)], goal.lines
     for task in filing.tasks:
-        yield Subject("task", task), [("name", task.name), ("content", task.content), ("expected", task.expected)], task.lines
+        yield (
+            Subject("task", task),
+            [("name", task.name), ("content", task.content), ("expected", task.expected)],
+            task.lines,
+        )
     for project in filing.projects:
         yield Subject("project", project), [("name", project.name), ("goal", project.goal)], project.lines
         for indicator in project.indicators:
@@ -103,9 +107,7 @@ def read_filing(filing: Filing, registry: Registry, locator: LineLocator | None 
             if not text:
                 continue
             view = view_of(text)
-            mentions = [
-                _canonical(m, discovered, record_names) for m in find_mentions(view, registry, place)
-            ]
+            mentions = [_canonical(m, discovered, record_names) for m in find_mentions(view, registry, place)]
             found.append((Passage(subject, field_name, view, lines), mentions))
     topics = _topics(found)
     parents = {name: Node(key, "") for name, (key, _) in registry.names_in_scope(place).items()}

@@ -26,37 +26,30 @@ from budgetkg.platforms.vocabulary import Resolution
 
 HEADS = ("平台", "系统", "中枢", "一张图", "大脑", "中台", "底座")
 _DROPPED = re.compile(r"[\s\"'“”‘’「」『』]")
-_OPENING = set("“‘「『\"")
+_OPENING = set('“‘「『"')
 # characters that end a name run (clause punctuation; brackets stay inside: 管理系统（二期）)
 _RUN_BREAK = set("，。；：、,.;:！？!?《》〈〉<>【】[]/|…—·≥≤≧≦=%")
+
+
+def _longest_first(words: str) -> tuple[str, ...]:
+    return tuple(sorted(set(words.split()), key=len, reverse=True))
+
+
 # verbs and particles that introduce the object a platform name is; longest first when cutting
-_INTRODUCERS = tuple(
-    sorted(
-        {
-            "建设", "打造", "推进", "推动", "保障", "维护", "开展", "完善", "优化", "升级", "改造", "对接", "接入",
-            "依托", "通过", "利用", "加强", "实现", "提供", "包括", "以及", "新建", "搭建", "构建", "整合", "部署",
-            "上线", "使用", "发挥", "汇聚到", "上报到", "开发", "运维", "完成", "推广", "支持", "全面", "持续",
-            "继续", "丰富", "强化", "落实", "建成", "建立", "拓展", "覆盖至", "不少于", "支撑", "相关", "满足", "即", "和", "与", "及", "的", "对", "在", "为", "将", "是", "由", "等",
-            "各", "到", "把", "从", "向", "局",
-        },
-        key=len,
-        reverse=True,
-    )
+_INTRODUCERS = _longest_first(
+    "建设 打造 推进 推动 保障 维护 开展 完善 优化 升级 改造 对接 接入 依托 通过 利用 "
+    "加强 实现 提供 包括 以及 新建 搭建 构建 整合 部署 上线 使用 发挥 汇聚到 上报到 开发 "
+    "运维 完成 推广 支持 全面 持续 继续 丰富 取代 替代 替换 强化 落实 建成 建立 拓展 "
+    "覆盖至 不少于 支撑 相关 满足 即 和 与 及 的 对 在 为 将 是 由 "
+    "等 各 到 把 从 向 局"
 )
 _LEADING_COUNT = re.compile(r"(?:[\dn]+|[一二三四五六七八九十两几]+)(?:个|大|套|项)?")
 # words that alone name no particular platform (业务系统, 智能化管理平台, 公共平台系统 …)
-_GENERIC_WORDS = tuple(
-    sorted(
-        {
-            "业务", "信息", "信息化", "应用", "管理", "服务", "数字", "数字化", "智能", "智能化", "智慧", "基础",
-            "公共", "支撑", "共性", "电子政务", "政务", "相关", "各类", "子", "该", "此", "本", "网络", "安全",
-            "高效", "运维", "第一", "综合", "平台", "系统", "技术", "其他", "有关", "内部", "新", "现有", "区",
-            "市", "全市", "全区", "我区", "我市", "省", "各级", "前端", "后台", "后端", "统一", "主要", "功能",
-            "建设", "运行", "政府", "上云", "云上",
-        },
-        key=len,
-        reverse=True,
-    )
+_GENERIC_WORDS = _longest_first(
+    "业务 信息 信息化 应用 管理 服务 数字 数字化 智能 智能化 智慧 基础 公共 支撑 共性 电子政务 "
+    "政务 相关 各类 子 该 此 本 网络 安全 高效 运维 第一 综合 平台 系统 技术 "
+    "其他 有关 内部 新 现有 区 市 全市 全区 我区 我市 省 各级 前端 后台 后端 "
+    "统一 主要 功能 建设 运行 政府 上云 云上"
 )
 
 
@@ -70,11 +63,18 @@ class View:
     origin: tuple[int, ...]
     opening: frozenset[int]
 
-    def quote(self, start: int, end: int) -> str:
-        """The original text behind view span [start, end)."""
+    def quote(self, start: int, end: int, quotes: bool = False) -> str:
+        """The original text behind view span [start, end); with ``quotes``, widened over the quotation
+        marks printed right around it (so a quoted sentence reads as printed)."""
         if start >= end:
             return ""
-        return self.source[self.origin[start] : self.origin[end - 1] + 1]
+        first, last = self.origin[start], self.origin[end - 1] + 1
+        if quotes:
+            while first > 0 and self.source[first - 1] in _OPENING:
+                first -= 1
+            while last < len(self.source) and self.source[last] in _CLOSING:
+                last += 1
+        return self.source[first:last]
 
 
 def view_of(source: str) -> View:
@@ -119,7 +119,7 @@ def find_mentions(view: View, registry: Registry, place: str | None) -> list[Men
             if not _overlaps(start, end, taken):
                 taken.append((start, end))
                 found.append(Mention(start, end, view.quote(start, end), name, key, how))
-    for start, end in _candidates(view):
+    for start, end in _candidates(view, [span[1] for span in taken]):
         if _overlaps(start, end, taken):
             continue
         surface = view.quote(start, end)
@@ -128,7 +128,53 @@ def find_mentions(view: View, registry: Registry, place: str | None) -> list[Men
         found.append(
             Mention(start, end, surface, normal_name(surface), resolved.key, resolved.how, resolved.candidates)
         )
-    return sorted(found, key=lambda m: m.start)
+    return _join_sub_platforms(sorted(found, key=lambda m: m.start), view, registry, place)
+
+
+def _join_sub_platforms(found: list[Mention], view: View, registry: Registry, place: str | None) -> list[Mention]:
+    """``<P> <words> <place>分平台`` printed as a registry name P followed by a discovered ``…分平台`` is one
+    platform: P's sub-platform.  Resolve the whole; failing that, P's own names + the 分平台 part."""
+    out: list[Mention] = []
+    for mention in found:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.key is not None
+            and mention.key is None
+            and mention.name.endswith("分平台")
+            and previous.end == mention.start
+        ):
+            whole = view.quote(previous.start, mention.end)
+            resolved = registry.resolve(whole, place)
+            entry = registry.platforms[previous.key]
+            for label in (entry.label, *entry.alt_labels):
+                if resolved.key is None:
+                    resolved = registry.resolve(label + _place_part(mention.name), place)
+            out[-1] = Mention(
+                previous.start,
+                mention.end,
+                whole,
+                normal_name(whole) if resolved.key is None else resolved_name(registry, resolved.key),
+                resolved.key,
+                resolved.how,
+                resolved.candidates,
+            )
+            continue
+        out.append(mention)
+    return out
+
+
+def _place_part(name: str) -> str:
+    """``天河分平台`` of ``城市运行管理中枢天河分平台``: what follows the last generic word."""
+    for word in (*_GENERIC_WORDS, "中枢"):
+        at = name.rfind(word)
+        if at >= 0 and at + len(word) < len(name) - len("分平台"):
+            name = name[at + len(word) :]
+    return name
+
+
+def resolved_name(registry: Registry, key: str) -> str:
+    return normal_name(registry.platforms[key].label)
 
 
 def _occurrences(text: str, name: str) -> list[int]:
@@ -143,12 +189,13 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < b and a < end for a, b in spans)
 
 
-def _candidates(view: View) -> list[tuple[int, int]]:
+def _candidates(view: View, name_ends: list[int]) -> list[tuple[int, int]]:
+    """Spans of names ending in a head word; a name never starts before the end of a registry name."""
     text, spans = view.text, []
     for head in HEADS:
         for at in _occurrences(text, head):
             end = at + len(head)
-            start = _name_start(view, at)
+            start = max([_name_start(view, at), *(e for e in name_ends if e <= at)])
             start = _skip_count(text, start, at)
             core = text[start:at]
             if len(core) >= 2 and not _generic(core):

@@ -73,6 +73,7 @@ class Registry:
     _global: dict[str, set[str]] = field(default_factory=dict, repr=False)
     _misprint: dict[str, set[str]] = field(default_factory=dict, repr=False)
     _local: dict[tuple[str, str], set[str]] = field(default_factory=dict, repr=False)
+    _scopes: dict[str | None, dict[str, tuple[str, Resolution]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for entry in self.platforms.values():
@@ -86,6 +87,8 @@ class Registry:
 
     def names_in_scope(self, place: str | None) -> dict[str, tuple[str, Resolution]]:
         """Every normal name that designates a platform in a filing of ``place``, with how it does."""
+        if place in self._scopes:
+            return self._scopes[place]
         names: dict[str, tuple[str, Resolution]] = {}
         for (where, name), keys in self._local.items():
             if where == place and len(keys) == 1:
@@ -94,6 +97,7 @@ class Registry:
             for name, keys in table.items():
                 if len(keys) == 1:
                     names[name] = (next(iter(keys)), how)  # type: ignore[assignment]
+        self._scopes[place] = names
         return names
 
     def resolve(self, name: str, place: str | None) -> Resolved:
@@ -168,8 +172,11 @@ def load_registry(path: Path = DEFAULT_REGISTRY) -> Registry:
 
 def registry_from_graph(graph: Graph, origin: str) -> Registry:
     places = {
-        str(s): Place(str(s), _one(_texts(graph, s, SKOS.prefLabel, "zh-Hans")) or str(s),
-                      _one(_texts(graph, s, SKOS.prefLabel, "en")))
+        str(s): Place(
+            str(s),
+            _one(_texts(graph, s, SKOS.prefLabel, "zh-Hans")) or str(s),
+            _one(_texts(graph, s, SKOS.prefLabel, "en")),
+        )
         for s in set(graph.subjects(SKOS.prefLabel, None))
         if isinstance(s, URIRef) and str(s).startswith("http://www.wikidata.org/entity/")
     }

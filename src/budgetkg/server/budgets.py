@@ -7,6 +7,7 @@ sum; with neither the total is unknown (None), never guessed.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -14,7 +15,7 @@ from rdflib.term import Literal, URIRef
 
 from budgetkg.server.charts import Chart, bar_chart
 from budgetkg.server.context import WebContext
-from budgetkg.server.labels import best_labels
+from budgetkg.server.labels import best_labels, iris_of
 from budgetkg.server.present import amount
 from budgetkg.server.sparql_text import page_query
 from budgetkg.store.base import SelectResult
@@ -76,7 +77,7 @@ def departments(ctx: WebContext) -> dict[str, list[Department]]:
     """Jurisdiction → its departments (sorted), each with its filings' budgets."""
     result = ctx.store.query(page_query("departments"), timeout=ctx.settings.query_timeout)
     assert isinstance(result, SelectResult)
-    labels = best_labels(ctx.store, {t for r in result.rows for t in (r["dept"], r["filing"]) if isinstance(t, URIRef)})
+    labels = best_labels(ctx.store, iris_of(result.rows, "dept", "filing"))
     depts: dict[URIRef, Department] = {}
     filings: dict[URIRef, FilingBudget] = {}
     for row in result.rows:
@@ -99,12 +100,24 @@ def departments(ctx: WebContext) -> dict[str, list[Department]]:
     return dict(sorted(grouped.items(), key=lambda kv: (not kv[0].startswith("广州市"), kv[0])))
 
 
-def total_chart(ctx: WebContext, by_jurisdiction: dict[str, list[Department]]) -> Chart:
-    """One bar per filing: its budget total in 万元, labelled by jurisdiction and department."""
-    items = [
-        (f"{where} · {d.label}", f.total[0], ctx.iri_map.document(str(f.filing)))
+def _bars(
+    ctx: WebContext, by_jurisdiction: dict[str, list[Department]], value: Callable[[FilingBudget], Decimal | None]
+) -> list[tuple[str, Decimal | None, str | None]]:
+    return [
+        (f"{where} · {d.label}", value(f), ctx.iri_map.document(str(f.filing)))
         for where, depts in by_jurisdiction.items()
         for d in depts
         for f in d.filings
     ]
-    return bar_chart("各部门预算总额（万元） Budget totals by department", items)
+
+
+def total_chart(ctx: WebContext, by_jurisdiction: dict[str, list[Department]]) -> Chart:
+    """One bar per filing: its budget total in 万元, labelled by jurisdiction and department."""
+    bars = _bars(ctx, by_jurisdiction, lambda f: f.total[0])
+    return bar_chart("各部门预算总额（万元） Budget totals by department", bars)
+
+
+def line_chart(ctx: WebContext, by_jurisdiction: dict[str, list[Department]], title: str, line: URIRef) -> Chart:
+    """One bar per filing that prints ``line`` (基本支出, 项目支出 …)."""
+    bars = [bar for bar in _bars(ctx, by_jurisdiction, lambda f: f.amount(line)) if bar[1] is not None]
+    return bar_chart(title, bars)

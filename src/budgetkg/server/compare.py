@@ -11,10 +11,9 @@ from rdflib.term import Literal, URIRef
 from starlette.responses import HTMLResponse
 
 from budgetkg.server import budgets, urls
-from budgetkg.server.charts import bar_chart
 from budgetkg.server.context import WebContext, web
 from budgetkg.server.facts import normalised_target
-from budgetkg.server.labels import best_labels
+from budgetkg.server.labels import best_labels, iris_of
 from budgetkg.server.sparql_text import bind, page_query
 from budgetkg.store.base import SelectResult
 
@@ -50,19 +49,19 @@ def _select(ctx: WebContext, query: str) -> SelectResult:
 
 def categories(ctx: WebContext) -> list[Category]:
     rows = [r for r in _select(ctx, page_query("compare_categories")).rows if isinstance(r["category"], URIRef)]
-    labels = best_labels(ctx.store, [r["category"] for r in rows])  # type: ignore[misc]
+    labels = best_labels(ctx.store, iris_of(rows, "category"))
     return [
-        Category(r["category"], str(r["category"]).removeprefix(CATEGORY_BASE), labels.get(r["category"], ""),  # type: ignore[arg-type]
+        Category(iri, iri.removeprefix(CATEGORY_BASE), labels.get(iri, iri.removeprefix(CATEGORY_BASE)),
                  int(r["n"]), int(r["depts"]))
         for r in rows
-        if str(r["category"]).startswith(CATEGORY_BASE)
+        if isinstance(iri := r["category"], URIRef) and iri.startswith(CATEGORY_BASE)
     ]  # fmt: skip
 
 
 def side_by_side(ctx: WebContext, category: URIRef) -> dict[str, list[Row]]:
     """'jurisdiction · department' → its indicators of ``category`` with their annual targets."""
     result = _select(ctx, bind(page_query("compare_indicators"), {"category": [category]}))
-    depts = best_labels(ctx.store, {r["dept"] for r in result.rows if isinstance(r["dept"], URIRef)})  # type: ignore[misc]
+    depts = best_labels(ctx.store, iris_of(result.rows, "dept"))
     columns: dict[str, dict[URIRef, Row]] = {}
     for row in result.rows:
         indicator, dept = row["indicator"], row["dept"]
@@ -90,17 +89,11 @@ def compare(request: Request, kind: str | None = None) -> HTMLResponse:
     menu = categories(ctx)
     chosen = next((c for c in menu if c.key == kind), None) if kind and _KEY.match(kind) else None
     by_jurisdiction = budgets.departments(ctx)
-    filings = [(f"{w} · {d.label}", f) for w, ds in by_jurisdiction.items() for d in ds for f in d.filings]
-    charts = [budgets.total_chart(ctx, by_jurisdiction)] + [
-        bar_chart(
-            title,
-            [(name, f.amount(line), ctx.iri_map.document(str(f.filing))) for name, f in filings if f.amount(line) is not None],
-        )
-        for title, line in (
-            ("基本支出（万元） Basic expenditure", budgets.BASIC),
-            ("项目支出（万元） Project expenditure", budgets.PROJECT),
-        )
-    ]  # fmt: skip
+    charts = [
+        budgets.total_chart(ctx, by_jurisdiction),
+        budgets.line_chart(ctx, by_jurisdiction, "基本支出（万元） Basic expenditure", budgets.BASIC),
+        budgets.line_chart(ctx, by_jurisdiction, "项目支出（万元） Project expenditure", budgets.PROJECT),
+    ]
     return ctx.page(
         "compare.html",
         menu=menu,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal as Direction
+from typing import Literal as _Literal
 
 from rdflib import Graph
 from rdflib.namespace import RDF, RDFS
@@ -17,6 +17,8 @@ from rdflib.term import BNode, Literal, URIRef
 from budgetkg.server.labels import best, fetch_labels
 from budgetkg.server.sparql_text import bind, page_query
 from budgetkg.store.base import SelectResult, Store, Term
+
+Direction = _Literal["out", "in"]
 
 #: links shown per predicate before paging; a node with thousands of links stays small
 PAGE_SIZE = 50
@@ -32,7 +34,7 @@ class Value:
 
 @dataclass(frozen=True)
 class LinkGroup:
-    direction: Direction["out", "in"]
+    direction: Direction
     predicate: URIRef
     label: str | None
     count: int
@@ -88,7 +90,7 @@ def find(store: Store, candidates: Sequence[str]) -> URIRef | None:
 def _groups(
     store: Store,
     iri: URIRef,
-    direction: Direction["out", "in"],
+    direction: Direction,
     page: tuple[URIRef, int] | None,
     page_size: int,
 ) -> list[tuple[URIRef, int, list[Term], int]]:
@@ -102,7 +104,8 @@ def _groups(
     links = page_query(f"{direction}_links")
     if small:
         for row in _select(store, bind(links, {"this": [iri], "p": small})).rows:
-            values[row["p"]].append(row[column])  # type: ignore[index]
+            if isinstance(p := row["p"], URIRef):
+                values[p].append(row[column])
     # predicates over the page size are fetched one page each, so a hub node costs the same as a leaf
     for predicate in large:
         offset = page[1] if page is not None and page[0] == predicate else 0
@@ -122,7 +125,7 @@ def describe(
     store: Store,
     iri: URIRef,
     *,
-    page: tuple[Direction["out", "in"], URIRef, int] | None = None,
+    page: tuple[Direction, URIRef, int] | None = None,
     page_size: int = PAGE_SIZE,
 ) -> Entity:
     """Everything an entity page shows; ``page`` = (direction, predicate, offset) pages one group."""
@@ -137,7 +140,7 @@ def describe(
         chosen = best(labels.get(term, [])) if isinstance(term, URIRef) else None
         return str(chosen) if chosen is not None else None
 
-    def groups(rows: list[tuple[URIRef, int, list[Term], int]], direction: Direction["out", "in"]) -> tuple[LinkGroup, ...]:
+    def groups(rows: list[tuple[URIRef, int, list[Term], int]], direction: Direction) -> tuple[LinkGroup, ...]:
         return tuple(
             LinkGroup(direction, p, label(p), n, tuple(Value(t, label(t)) for t in terms), offset, page_size)
             for p, n, terms, offset in rows

@@ -8,22 +8,21 @@ from starlette.responses import HTMLResponse
 
 from budgetkg.server import urls
 from budgetkg.server.context import WebContext
-from budgetkg.server.describe import LinkGroup, describe
+from budgetkg.server.describe import Direction, LinkGroup, describe
 from budgetkg.server.facts import amounts_of, targets_of
 from budgetkg.server.findings import findings_about
 from budgetkg.server.present import Shown, show
 from budgetkg.server.provenance import provenance_of
 
-
 PLATFORM = URIRef("https://w3id.org/budgetkg/def#Platform")
 
 
-def _page_request(request: Request) -> tuple[str, URIRef, int] | None:
+def _page_request(request: Request) -> tuple[Direction, URIRef, int] | None:
     """``?dir=out&p=IRI&offset=N`` pages one predicate group; anything malformed shows the first page."""
     direction, predicate, offset = (request.query_params.get(k) for k in ("dir", "p", "offset"))
     if direction not in ("out", "in") or not predicate or not (offset or "").isdigit():
         return None
-    return direction, URIRef(predicate), int(offset or 0)
+    return ("out" if direction == "out" else "in"), URIRef(predicate), int(offset or 0)
 
 
 def shown_groups(ctx: WebContext, groups: tuple[LinkGroup, ...]) -> list[tuple[LinkGroup, Shown, list[Shown]]]:
@@ -39,7 +38,7 @@ def shown_groups(ctx: WebContext, groups: tuple[LinkGroup, ...]) -> list[tuple[L
 
 def entity_page(request: Request, ctx: WebContext, iri: URIRef) -> HTMLResponse:
     page = _page_request(request)
-    entity = describe(ctx.store, iri, page=page)  # type: ignore[arg-type]
+    entity = describe(ctx.store, iri, page=page)
     return ctx.page(
         "entity.html",
         entity=entity,

@@ -18,7 +18,12 @@ from budgetkg.server.context import web
 LOG = logging.getLogger("budgetkg.server")
 
 _STATUS: dict[type[BudgetkgError], int] = {NotFound: 404, QueryError: 400, QueryTimeout: 504}
-_TITLES = {400: "请求有误 Bad request", 404: "未找到 Not found", 406: "无法提供 Not acceptable", 504: "查询超时 Query timed out"}
+_TITLES = {
+    400: "请求有误 Bad request",
+    404: "未找到 Not found",
+    406: "无法提供 Not acceptable",
+    504: "查询超时 Query timed out",
+}
 
 
 def _wants_html(request: Request) -> bool:

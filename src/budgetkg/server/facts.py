@@ -11,7 +11,7 @@ from rdflib.term import Literal, URIRef
 
 from budgetkg.server import render
 from budgetkg.server.context import WebContext
-from budgetkg.server.labels import best_labels
+from budgetkg.server.labels import best_labels, iris_of
 from budgetkg.server.present import amount
 from budgetkg.server.sparql_text import bind, page_query
 from budgetkg.store.base import SelectResult, Term
@@ -44,7 +44,7 @@ def _text(term: Term | None) -> str | None:
 
 def amounts_of(ctx: WebContext, iri: URIRef) -> list[Amount]:
     rows = _rows(ctx, "amounts", iri).rows
-    lines = best_labels(ctx.store, [r["line"] for r in rows if isinstance(r.get("line"), URIRef)])  # type: ignore[misc]
+    lines = best_labels(ctx.store, iris_of(rows, "line"))
     found: dict[URIRef, Amount] = {}
     for row in rows:
         figure, value = row["figure"], row["amount"]
@@ -75,7 +75,7 @@ def normalised_target(row: Mapping[str, Term]) -> str:
 
 def targets_of(ctx: WebContext, iri: URIRef) -> list[TargetFact]:
     rows = _rows(ctx, "targets", iri).rows
-    periods = best_labels(ctx.store, [r["period"] for r in rows if isinstance(r.get("period"), URIRef)])  # type: ignore[misc]
+    periods = best_labels(ctx.store, iris_of(rows, "period"))
     found: dict[URIRef, TargetFact] = {}
     for row in rows:
         target, period = row["target"], row.get("period")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from rdflib.term import Literal, URIRef
 
 from budgetkg.server.context import WebContext
-from budgetkg.server.labels import best_labels, language_rank
+from budgetkg.server.labels import best_labels, iris_of, language_rank
 from budgetkg.server.present import Shown, show
 from budgetkg.server.render import local_name
 from budgetkg.server.sparql_text import bind, page_query
@@ -37,8 +37,7 @@ def _rank(message: Literal) -> tuple[int, str]:
 def _findings(ctx: WebContext, query: str) -> list[Finding]:
     result = ctx.store.query(query, timeout=ctx.settings.query_timeout)
     assert isinstance(result, SelectResult)
-    shown = {t for row in result.rows for t in (row.get("focus"), row.get("path")) if isinstance(t, URIRef)}
-    labels = best_labels(ctx.store, shown)
+    labels = best_labels(ctx.store, iris_of(result.rows, "focus", "path"))
     found: dict[str, Finding] = {}
     messages: dict[str, list[Literal]] = {}
     for row in result.rows:

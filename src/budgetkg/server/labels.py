@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rdflib.term import Literal, URIRef
 
 from budgetkg.server.sparql_text import bind, page_query
-from budgetkg.store.base import SelectResult, Store
+from budgetkg.store.base import SelectResult, Store, Term
 
 #: language preference of the browser (Chinese first); untagged literals come after these
 LANGUAGE_ORDER = ("zh-hans", "zh", "zh-cn", "en")
@@ -46,3 +46,8 @@ def fetch_labels(store: Store, iris: Iterable[URIRef], timeout: float | None = N
 def best_labels(store: Store, iris: Iterable[URIRef], timeout: float | None = None) -> dict[URIRef, str]:
     """IRI → the one label to show."""
     return {iri: str(best(labels)) for iri, labels in fetch_labels(store, iris, timeout).items() if labels}
+
+
+def iris_of(rows: Iterable[Mapping[str, Term]], *variables: str) -> set[URIRef]:
+    """The IRIs bound to ``variables`` in result rows (what a page then fetches labels for)."""
+    return {term for row in rows for name in variables if isinstance(term := row.get(name), URIRef)}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import pairwise
 
 import networkx as nx
 from rdflib.term import Literal, URIRef
@@ -87,8 +88,8 @@ class Lineage:
         keep |= {e.source for e in edges}
         return Lineage({i: n for i, n in self.nodes.items() if i in keep}, edges, self.relation_labels)
 
-    def graph(self) -> nx.MultiDiGraph:
-        g = nx.MultiDiGraph()
+    def graph(self) -> nx.MultiDiGraph[URIRef]:
+        g: nx.MultiDiGraph[URIRef] = nx.MultiDiGraph()
         g.add_nodes_from(self.nodes)
         for edge in self.edges:
             g.add_edge(edge.source, edge.target, relation=edge.relation)
@@ -104,7 +105,7 @@ class Lineage:
         except nx.NetworkXNoPath:
             return None
         steps = []
-        for x, y in zip(hops, hops[1:], strict=False):
+        for x, y in pairwise(hops):
             if g.has_edge(x, y):
                 steps.append((x, next(iter(g.get_edge_data(x, y).values()))["relation"], True, y))
             else:
@@ -187,13 +188,18 @@ def load(ctx: WebContext) -> Lineage:
         if not (isinstance(record, URIRef) and isinstance(platform, URIRef)) or platform not in nodes:
             continue
         node = nodes.setdefault(
-            record, Node(record, labels.get(record, local_name(record)), "project" if local_name(kind) == "Project" else "task")
+            record,
+            Node(
+                record, labels.get(record, local_name(record)), "project" if local_name(kind) == "Project" else "task"
+            ),
         )
         value = row.get("amount")
         if node.amount is None and isinstance(value, Literal):
             node.amount = amount(value)
         edges.setdefault((record, FUNDS, platform), Edge(record, FUNDS, platform))
-    return Lineage(nodes, sorted(edges.values(), key=lambda e: (str(e.source), e.relation, str(e.target))), relation_labels)
+    return Lineage(
+        nodes, sorted(edges.values(), key=lambda e: (str(e.source), e.relation, str(e.target))), relation_labels
+    )
 
 
 #: one colour per relation (colour-blind-safe Okabe–Ito palette); the legend and the graph use the same

@@ -46,7 +46,7 @@ def lineage_page(
         chosen_families=set(family),
         chosen_jurisdictions=set(jurisdiction),
         focus=focus_node,
-        elements=Markup(elements),  # noqa: S704 (made safe for a script element just above)
+        elements=Markup(elements),
         href=href,
         colours=lineage.RELATION_COLOURS,
         kind_colours=lineage.KIND_COLOURS,

@@ -27,7 +27,8 @@ _BY_MEDIA_TYPE = {media_type: suffix for suffix, media_type in urls.FORMATS.item
 
 def _raw_key(request: Request, prefix: str) -> str:
     # the raw path keeps the IRI's own percent-encoding; the decoded one is tried as well (urls.IriMap)
-    raw = request.scope.get("raw_path", request.url.path.encode()).decode("latin-1")
+    raw_path: bytes = request.scope.get("raw_path") or request.url.path.encode()
+    raw = raw_path.decode("latin-1")
     return raw[len(prefix) :].split("?", 1)[0]
 
 

@@ -11,7 +11,7 @@ from starlette.responses import HTMLResponse, JSONResponse
 from budgetkg.server import budgets, compare, lineage_page, query_page, urls
 from budgetkg.server.context import WebContext, web
 from budgetkg.server.findings import all_findings
-from budgetkg.server.labels import best_labels
+from budgetkg.server.labels import best_labels, iris_of
 from budgetkg.server.present import show
 from budgetkg.server.search import grouped
 from budgetkg.server.sparql_text import page_query
@@ -31,7 +31,7 @@ def select(ctx: WebContext, query: str) -> SelectResult:
 def home(request: Request) -> HTMLResponse:
     ctx = web(request)
     counts = [(row["type"], int(row["n"])) for row in select(ctx, page_query("home_counts")).rows]
-    labels = best_labels(ctx.store, [t for t, _ in counts if isinstance(t, URIRef)])
+    labels = best_labels(ctx.store, iris_of(select(ctx, page_query("home_counts")).rows, "type"))
     shown = [(show(t, labels.get(t) if isinstance(t, URIRef) else None, ctx.iri_map), n) for t, n in counts]
     by_jurisdiction = budgets.departments(ctx)
     return ctx.page(

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlparse
 from rdflib.term import Literal, URIRef
 
 from budgetkg.server.context import WebContext
-from budgetkg.server.labels import best_labels
+from budgetkg.server.labels import best_labels, iris_of
 from budgetkg.server.sparql_text import bind, page_query
 from budgetkg.store.base import SelectResult
 
@@ -67,8 +67,7 @@ def _int(term: object) -> int | None:
 def provenance_of(ctx: WebContext, iri: URIRef) -> list[Provenance]:
     result = ctx.store.query(bind(page_query("provenance"), {"this": [iri]}), timeout=ctx.settings.query_timeout)
     assert isinstance(result, SelectResult)
-    filings = {row["filing"] for row in result.rows if isinstance(row.get("filing"), URIRef)}
-    labels = best_labels(ctx.store, filings)  # type: ignore[arg-type]
+    labels = best_labels(ctx.store, iris_of(result.rows, "filing"))
     found = []
     for row in result.rows:
         filing = row.get("filing")

@@ -15,7 +15,7 @@ from budgetkg.server import urls
 from budgetkg.server.context import WebContext, web
 from budgetkg.server.labels import best_labels
 from budgetkg.server.present import Shown, show
-from budgetkg.store.base import AskResult, GraphResult, QueryResult, SelectResult
+from budgetkg.store.base import AskResult, GraphResult, QueryResult, SelectResult, Term
 
 router = APIRouter()
 
@@ -43,7 +43,7 @@ def table(ctx: WebContext, result: QueryResult) -> Table:
         return Table((), (), 0, False, result.value)
     if isinstance(result, GraphResult):
         columns: tuple[str, ...] = ("subject", "predicate", "object")
-        raw = [dict(zip(columns, triple, strict=True)) for triple in result.triples]
+        raw: list[dict[str, Term]] = [dict(zip(columns, triple, strict=True)) for triple in result.triples]
         truncated = result.truncated
     else:
         assert isinstance(result, SelectResult)
@@ -51,10 +51,10 @@ def table(ctx: WebContext, result: QueryResult) -> Table:
     shown_rows = raw[:HTML_ROWS]
     labels = best_labels(ctx.store, {t for r in shown_rows for t in r.values() if isinstance(t, URIRef)})
 
-    def cell(term: object) -> Shown | None:
+    def cell(term: Term | None) -> Shown | None:
         if term is None:
             return None
-        return show(term, labels.get(term) if isinstance(term, URIRef) else None, ctx.iri_map)  # type: ignore[arg-type]
+        return show(term, labels.get(term) if isinstance(term, URIRef) else None, ctx.iri_map)
 
     rows = tuple(tuple(cell(r.get(c)) for c in columns) for r in shown_rows)
     return Table(columns, rows, len(raw), truncated)

@@ -75,7 +75,7 @@ def target(
 def local_name(iri: str) -> str:
     """The last segment of an IRI, for predicates and types without a label."""
     for sep in ("#", "/"):
-        head, found, tail = str(iri).rpartition(sep)
+        _, found, tail = str(iri).rpartition(sep)
         if found and tail:
             return tail
     return str(iri)

@@ -41,7 +41,9 @@ DOC_PREFIX = "/doc/"
 def with_query(path: str, **params: str | int | None) -> str:
     """``path?k=v…`` with the None values left out (values are percent-encoded)."""
     kept = {k: str(v) for k, v in params.items() if v is not None}
-    return f"{path}?{urlencode(kept)}" if kept else path
+    if not kept:
+        return path
+    return f"{path}{'&' if '?' in path else '?'}{urlencode(kept)}"
 
 
 def static(name: str) -> str:

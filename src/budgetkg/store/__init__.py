@@ -2,7 +2,7 @@
 
 A path → the embedded Oxigraph store (``budgetkg.store.embedded``); an http(s) URL → any SPARQL 1.1
 server (``budgetkg.store.remote``), with ``BUDGETKG_STORE_USER``/``BUDGETKG_STORE_PASSWORD`` as
-its credentials.  Every backend answers with the union of the named graphs as the default graph.
+its credentials.  Every backend answers with the merge of the named graphs as the default graph.
 """
 
 from __future__ import annotations

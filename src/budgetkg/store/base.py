@@ -5,7 +5,13 @@ Backends: ``budgetkg.store.embedded`` (Oxigraph on disk, the default) and ``budg
 ``budgetkg.store`` picks one from ``Settings.store`` (a path or an http(s) URL).
 
 Terms crossing this interface are rdflib terms (URIRef, Literal, BNode), so callers never see a
-backend's own types.  The default graph of every query is the union of the named graphs.
+backend's own types.
+
+The default graph of every query is the RDF merge of the named graphs (a triple held by several
+graphs matches once), materialised by ``replace_all``; a query choosing its own dataset (FROM, or
+the protocol's default-graph-uri / named-graph-uri) gets exactly that dataset.  Oxigraph lower-cases
+language tags inside the engine: filter with ``LANGMATCHES(LANG(?l), "zh-Hans")``, not ``=``.
+Decimals come back in canonical form (``2710.00`` → ``2710``): compare values, not text.
 """
 
 from __future__ import annotations
@@ -64,7 +70,10 @@ class Store(Protocol):
         named_graph_uris: Sequence[str] = (),
         timeout: float | None = None,
     ) -> QueryResult:
-        """Run a SPARQL query; raises QueryError (bad query) or QueryTimeout."""
+        """Run a SPARQL query; raises QueryError (bad query), QueryTimeout or StoreError.
+
+        ``timeout`` None means the store's configured timeout (Settings.query_timeout); results
+        beyond Settings.result_limit are cut and flagged ``truncated``."""
         ...
 
     def query_serialized(

@@ -22,6 +22,8 @@ from budgetkg.store.engine import Job, Opener, execute, run_in_worker
 from budgetkg.store.formats import serialize
 from budgetkg.store.workers import WorkerPool
 
+MERGE_INTO_DEFAULT = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
 
 class EmbeddedStore:
     def __init__(
@@ -87,6 +89,9 @@ class EmbeddedStore:
             store = ox.Store(str(build_dir))
             for iri, ntriples in graphs.items():
                 store.bulk_load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(iri))
+            # the default graph is the RDF merge of the named graphs, stored: Oxigraph's own
+            # union-default mode answers a triple once per graph that holds it (sums double)
+            store.update(MERGE_INTO_DEFAULT)
             store.flush()
             del store  # pyoxigraph closes the database when the object goes away
         except (SyntaxError, ValueError, OSError) as error:

@@ -1,7 +1,8 @@
 """Run one query on the current version of an embedded store (in-process or inside a worker).
 
-The default graph is the union of the named graphs unless the request names its default graphs
-(SPARQL 1.1 Protocol ``default-graph-uri``); results are cut at ``limit`` and flagged ``truncated``.
+The default graph is the merge of the named graphs (stored as such by the build) unless the query
+names its own (FROM, or the protocol's ``default-graph-uri``); results are cut at ``limit`` and
+flagged ``truncated``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import pyoxigraph as ox
 from budgetkg.errors import QueryError, StoreError
 from budgetkg.store import versions
 from budgetkg.store.base import AskResult, GraphResult, QueryResult, SelectResult
-from budgetkg.store.forms import has_dataset_clause
 from budgetkg.store.terms import from_ox, triples_from_ox
 
 
@@ -54,11 +54,9 @@ class Opener:
 def execute(store: Any, job: Job) -> QueryResult:
     """Run ``job`` on an open pyoxigraph store; raises QueryError for a query the engine rejects."""
     options: dict[str, Any] = {}
+    # without them the store's default graph answers: the merge of the named graphs, made at build
     if job.default_graph_uris:
         options["default_graph"] = [ox.NamedNode(iri) for iri in job.default_graph_uris]
-    elif not has_dataset_clause(job.sparql):
-        # the union default would override the query's own FROM clauses
-        options["use_default_graph_as_union"] = True
     if job.named_graph_uris:
         options["named_graphs"] = [ox.NamedNode(iri) for iri in job.named_graph_uris]
     try:

@@ -4,10 +4,12 @@
   Accept header (without one Virtuoso answers HTML); ``typed-literal`` JSON bindings are read as
   literals and ``nodeID://`` blank nodes as blank nodes.  Nothing engine-specific (no ``define``)
   is ever sent.
-* Default graph = union of the budgetkg graphs.  A server's own default graph may hold anything
-  (Virtuoso's holds its system graphs), so the store keeps the list of its graphs in a manifest
-  graph (``urn:budgetkg:manifest``) and names them as ``default-graph-uri``/``named-graph-uri`` on
-  every query that does not choose its own dataset (protocol parameters or FROM clauses).
+* Default graph = the merge of the budgetkg graphs.  A server's own default graph may hold
+  anything (Virtuoso's holds its system graphs), and engines answer a union of several default
+  graphs once per graph holding a triple, so each build stores the merge as a graph of its own
+  (``urn:budgetkg:union``) and lists its graphs in a manifest graph (``urn:budgetkg:manifest``);
+  every query that does not choose its own dataset (protocol parameters or FROM clauses) names
+  the merge as ``default-graph-uri`` and the listed graphs as ``named-graph-uri``.
 * Credentials (``BUDGETKG_STORE_USER``/``_PASSWORD``) are sent with HTTP digest auth, which is
   what Virtuoso's ``/sparql-auth`` needs for updates: point ``BUDGETKG_STORE`` at that URL.
 * Timeout: the client stops waiting at the timeout and reports it; the server may go on computing
@@ -39,6 +41,8 @@ from budgetkg.store.forms import has_dataset_clause, sparql_form
 from budgetkg.store.terms import literal, triples_from_ox
 
 MANIFEST = "urn:budgetkg:manifest"
+#: the default graph of every query: the merge of the budgetkg graphs, rebuilt by each build
+UNION = "urn:budgetkg:union"
 STAGING = "urn:budgetkg:staging:"
 _HAS_PART = "http://purl.org/dc/terms/hasPart"
 _XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
@@ -75,7 +79,8 @@ class RemoteStore:
         form: list[tuple[str, str]] = [("query", sparql)]
         if not default_graph_uris and not named_graph_uris and not has_dataset_clause(sparql):
             graphs = self.graph_names()
-            default_graph_uris = named_graph_uris = graphs or (MANIFEST,)  # no graph yet: an empty dataset
+            default_graph_uris = (UNION,)
+            named_graph_uris = graphs or (UNION,)  # no graph yet: an empty dataset, not the server's
         form += [("default-graph-uri", iri) for iri in default_graph_uris]
         form += [("named-graph-uri", iri) for iri in named_graph_uris]
         # the form decides the Accept: asked for JSON, Virtuoso serves a CONSTRUCT as an s/p/o table
@@ -115,11 +120,20 @@ class RemoteStore:
             for iri, ntriples in graphs.items():
                 for chunk in _chunks(_parse(iri, ntriples)):
                     self._update(f"INSERT {{ GRAPH <{staging[iri]}> {{\n{chunk}\n}} }} WHERE {{}}")
+            # the default graph: the RDF merge of the new graphs, kept as a graph of its own
+            union = f"{build}union"
+            sources = " ".join(f"<{g}>" for g in staging.values())
+            if sources:
+                where = f"VALUES ?g {{ {sources} }} GRAPH ?g {{ ?s ?p ?o }}"
+                self._update(f"INSERT {{ GRAPH <{union}> {{ ?s ?p ?o }} }} WHERE {{ {where} }}")
         except BaseException:
-            self._drop(list(staging.values()))
+            self._drop([*staging.values(), f"{build}union"])
             raise
         switch = [f"DROP SILENT GRAPH <{iri}>" for iri in old if iri not in graphs]
         switch += [f"MOVE SILENT <{staging[iri]}> TO <{iri}>" for iri in graphs]
+        switch.append(f"DROP SILENT GRAPH <{UNION}>")
+        if graphs:
+            switch.append(f"MOVE SILENT <{union}> TO <{UNION}>")
         switch.append(f"DROP SILENT GRAPH <{MANIFEST}>")
         if graphs:
             parts = " ".join(f"<{MANIFEST}> <{_HAS_PART}> <{iri}> ." for iri in graphs)

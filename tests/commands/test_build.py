@@ -1,0 +1,134 @@
+"""``budgetkg build``: the real CLI on the real filings, into a real embedded Oxigraph store."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+from buildrun import ROOT, SEEDS, cli, dataset, dump
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
+
+from budgetkg.commands.build import Build
+from budgetkg.rdf.mapping import map_filing
+from budgetkg.rdf.namespaces import BKG, PREFIXES
+from budgetkg.records import BudgetFigure, Department, Filing, Source
+from budgetkg.settings import DEFAULT_BASE_IRI
+
+BASE = DEFAULT_BASE_IRI
+BUILD_GRAPH = BASE + "graph/build"
+PROV = "http://www.w3.org/ns/prov#"
+
+
+def _without_build_graph(nquads: bytes) -> list[bytes]:
+    return [line for line in nquads.splitlines() if not line.endswith(f"<{BUILD_GRAPH}> .".encode())]
+
+
+def test_one_named_graph_per_filing_plus_the_special_ones(seed_dataset: Dataset) -> None:
+    names = {str(g.identifier) for g in seed_dataset.graphs() if len(g)}
+    filings = {BASE + "graph/" + p.stem for p in SEEDS}
+    special = {BASE + "graph/" + n for n in ("build", "platforms", "validation", "links")}
+    assert filings | special == names
+
+
+def test_build_provenance_records_each_input(seed_dataset: Dataset) -> None:
+    build = seed_dataset.graph(URIRef(BUILD_GRAPH))
+    [activity] = build.subjects(RDF.type, URIRef(PROV + "Activity"))
+    assert build.value(activity, URIRef(PROV + "startedAtTime")) is not None
+    assert build.value(activity, URIRef(PROV + "endedAtTime")) is not None
+    used = set(build.objects(activity, URIRef(PROV + "used")))
+    assert len(used) == len(SEEDS)
+    digests = {str(build.value(u, BKG.sha256)) for u in used}
+    assert digests == {hashlib.sha256(p.read_bytes()).hexdigest() for p in SEEDS}
+    assert not set(build.objects(activity, BKG.quarantined))
+
+
+def test_same_inputs_same_bytes_whatever_the_order(seed_dump: bytes, tmp_path: Path) -> None:
+    copies = tmp_path / "elsewhere"
+    copies.mkdir()
+    for path in SEEDS:
+        shutil.copy(path, copies / path.name)
+    store = tmp_path / "store"
+    run = cli("build", "--store", str(store), *map(str, reversed(sorted(copies.iterdir()))))
+    assert run.returncode == 0, run.stderr.decode()
+    assert _without_build_graph(dump(store)) == _without_build_graph(seed_dump)
+
+
+def test_every_term_used_is_declared(seed_dataset: Dataset) -> None:
+    ontology = Graph()
+    for path in (ROOT / "ontology").glob("*.ttl"):
+        ontology.parse(path, format="turtle")
+    declared = {s for s, _, _ in ontology.triples((None, RDF.type, None))}
+    used: set[URIRef] = set()
+    for _, p, o, _ in seed_dataset.quads():
+        used.add(p)
+        if p == RDF.type and isinstance(o, URIRef):
+            used.add(o)
+    reused = tuple(ns for prefix, ns in PREFIXES.items() if prefix not in ("bkg", "wd", "currency"))
+    for term in used:
+        if str(term).startswith(str(BKG)):
+            assert term in declared, f"{term} is used but not declared in ontology/"
+        else:
+            assert str(term).startswith(reused), f"{term} is from no reused vocabulary"
+    assert OWL.Ontology not in used and RDFS.Class not in used  # data, not vocabulary, went into the store
+
+
+def _file(folder: Path, name: str, data: bytes) -> Path:
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+def test_bad_filing_is_quarantined_others_loaded(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for path in SEEDS[3:]:
+        shutil.copy(path, inputs / path.name)
+    bad = _file(inputs, "999_bad.txt", "这不是一份绩效目标表\n只是两行字\n".encode())
+    store = tmp_path / "store"
+    run = cli("build", "--store", str(store), str(inputs))
+    assert run.returncode == 1
+    errors = run.stderr.decode().splitlines()
+    assert any(line.startswith(f"{bad}:") and line.split(":")[1].isdigit() for line in errors), errors
+    assert "Traceback" not in run.stderr.decode()
+    data = dataset(store)
+    names = {str(g.identifier) for g in data.graphs() if len(g)}
+    assert {BASE + "graph/" + p.stem for p in SEEDS[3:]} <= names
+    assert BASE + "graph/999_bad" not in names
+    build = data.graph(URIRef(BUILD_GRAPH))
+    assert {str(q) for q in build.objects(None, BKG.quarantined)} == {BASE + "id/filing/999_bad"}
+
+
+def test_failed_build_leaves_previous_store(seed_store: Path, seed_dump: bytes, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(seed_store, store)
+    before = seed_dump
+    bad = _file(tmp_path, "bad.txt", b"\xff\xfe not a filing\n")
+    run = cli("build", "--store", str(store), str(bad))
+    assert run.returncode == 1
+    assert dump(store) == before
+
+
+def test_missing_input_cannot_run(tmp_path: Path) -> None:
+    run = cli("build", "--store", str(tmp_path / "s"), str(tmp_path / "nothing-here"))
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr.decode()
+
+
+def test_a_graph_with_violations_is_quarantined() -> None:
+    negative = Filing(
+        source=Source("x/neg.txt", "c" * 64, "utf-8"),
+        form="department_overall",
+        department=Department("某区某局", "district", "海珠区"),
+        year=2024,
+        budget=(BudgetFigure("基本支出", Decimal("-5.00"), (3, 3)),),
+    )
+    build = Build(BASE)
+    build.add_filing(negative, map_filing(negative, BASE))
+    assert not build.loaded and not build.graphs
+    [problem] = build.problems
+    assert problem.startswith("x/neg.txt:3: ")  # FILE:LINE of the offending figure
+    [violation] = [r for r in build.results if r.severity == "violation"]
+    assert violation.shape.endswith("#BudgetFigure-amount") and Decimal(violation.value or "") == Decimal("-5")

@@ -1,0 +1,139 @@
+"""Regenerate tests/shapes/<Shape>/{valid,invalid}.ttl: `.venv/bin/python tests/shapes/make_fixtures.py`.
+
+Each fixture is the graph of a small hand-made filing (tests/rdf/handmade.py) plus one SPARQL Update:
+for valid.ttl one that exercises the shape and still conforms, for invalid.ttl one that trips it.  The
+fixtures are written out as Turtle and checked in, so a reader sees the data each shape is tested on;
+test_shapes.py only reads them.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "rdf"))
+
+from handmade import BASE, small_filing  # noqa: E402
+from rdflib import Graph  # noqa: E402
+
+from budgetkg.rdf.mapping import map_filing  # noqa: E402
+from budgetkg.rdf.namespaces import PREFIXES  # noqa: E402
+
+PREFIX = "".join(f"PREFIX {p}: <{n}>\n" for p, n in PREFIXES.items()) + (
+    f"PREFIX id: <{BASE}id/>\n"
+    "PREFIX cat: <https://w3id.org/budgetkg/def/category/>\n"
+    "PREFIX cmp: <https://w3id.org/budgetkg/def/comparator/>\n"
+    "PREFIX role: <https://w3id.org/budgetkg/def/budget-role/>\n"
+)
+F = "<https://kg.test/id/filing/t1>"
+T = "?t"
+ANNUAL = "<https://kg.test/id/target/t1/平台运维/系统数量/annual>"
+PERIOD = "<https://kg.test/id/target/t1/平台运维/系统数量/period>"
+IND = "<https://kg.test/id/indicator/t1/平台运维/系统数量>"
+OPEN = "<https://kg.test/id/indicator/t1/响应及时率>"
+PROJ = "<https://kg.test/id/project/t1/平台运维>"
+DEPT = "<https://kg.test/id/department/广州市海珠区政务服务数据管理局>"
+INFERENCE = f"""INSERT DATA {{ <https://kg.test/id/inference/t1/x> a bkg:CategoryInference ; bkg:inferredFor {OPEN} ;
+    bkg:inferredCategory cat:output-quality ; prov:wasDerivedFrom {IND} ; rdfs:comment "推断"@zh-Hans }}"""
+
+
+def figure(label: str) -> str:
+    return f"<https://kg.test/id/budget/t1/{label}>"
+
+
+def set_value(node: str, predicate: str, old: str, new: str) -> str:
+    return f"DELETE DATA {{ {node} {predicate} {old} }} ; INSERT DATA {{ {node} {predicate} {new} }}"
+
+
+#: shape → (update keeping it valid, update tripping it)
+CASES: dict[str, tuple[str, str]] = {
+    "FilingShape": (
+        set_value(F, "bkg:fiscalYear", '"2023"^^xsd:gYear', '"2024"^^xsd:gYear'),
+        f'DELETE DATA {{ {F} bkg:fiscalYear "2023"^^xsd:gYear }}',
+    ),
+    "DepartmentShape": ("", f"DELETE WHERE {{ {DEPT} bkg:governmentLevel ?l }}"),
+    "ProvenanceShape": ("", set_value(IND, "bkg:firstLine", "12", "13")),
+    "BudgetFigureShape": (
+        set_value(figure("其他资金"), "obeu-measure:amount", '"0.00"^^xsd:decimal', '"0"^^xsd:decimal'),
+        set_value(figure("其他资金"), "obeu-measure:amount", '"0.00"^^xsd:decimal', '"-1.00"^^xsd:decimal'),
+    ),
+    "GoalShape": ("", "DELETE { ?g dct:description ?d } WHERE { ?g a bkg:PerformanceGoal ; dct:description ?d }"),
+    "TaskShape": ("", 'INSERT { ?t rdfs:label "第二个名称"@zh-Hans } WHERE { ?t a bkg:KeyTask }'),
+    "ProjectShape": ("", f"DELETE DATA {{ {F} bkg:hasProject {PROJ} }}"),
+    "IndicatorShape": ("", f"DELETE DATA {{ {PROJ} bkg:hasIndicator {IND} }}"),
+    "IndicatorStatedOrCandidatesShape": (
+        f"DELETE WHERE {{ {OPEN} bkg:candidateCategory ?c }} ; INSERT DATA {{ {OPEN} bkg:level2Category cat:output-quality }}",
+        f"INSERT DATA {{ {IND} bkg:candidateCategory cat:output-quality }}",
+    ),
+    "TargetShape": ("", f"DELETE WHERE {{ {PERIOD} bkg:printedText ?x }}"),
+    "PercentTargetShape": (
+        set_value(ANNUAL, "schema:value", '"95"^^xsd:decimal', '"100"^^xsd:decimal')
+        + " ; "
+        + set_value(ANNUAL, "schema:maxValue", '"95"^^xsd:decimal', '"100"^^xsd:decimal'),
+        set_value(ANNUAL, "schema:maxValue", '"95"^^xsd:decimal', '"292"^^xsd:decimal')
+        + " ; "
+        + set_value(ANNUAL, "schema:value", '"95"^^xsd:decimal', '"292"^^xsd:decimal'),
+    ),
+    "SingleValueTargetShape": (
+        set_value(PERIOD, "bkg:comparator", "cmp:ge", "cmp:attain")
+        + f" ; DELETE WHERE {{ {PERIOD} schema:value ?v }}",
+        f"DELETE WHERE {{ {PERIOD} schema:value ?v }}",
+    ),
+    "RangeTargetShape": (
+        set_value(ANNUAL, "bkg:comparator", "cmp:eq", "cmp:range") + f" ; DELETE WHERE {{ {ANNUAL} schema:value ?v }}",
+        set_value(ANNUAL, "bkg:comparator", "cmp:eq", "cmp:range")
+        + f" ; DELETE WHERE {{ {ANNUAL} schema:value ?v }} ; DELETE WHERE {{ {ANNUAL} schema:maxValue ?v }}",
+    ),
+    "FindingShape": ("", 'DELETE WHERE { ?f bkg:severity ?s } ; INSERT { ?f bkg:severity "fatal" } WHERE { ?f a bkg:Finding }'),
+    "CategoryInferenceShape": (INFERENCE, INFERENCE + " ; DELETE WHERE { ?i bkg:inferredFor ?x }"),
+    "BudgetPartsVsTotalShape": (
+        "",
+        set_value(figure("财政拨款"), "obeu-measure:amount", '"300.00"^^xsd:decimal', '"0"^^xsd:decimal'),
+    ),
+    "TasksVsProjectSpendingShape": (
+        "",
+        'DELETE { ?a obeu-measure:amount ?x } INSERT { ?a obeu-measure:amount "150.00"^^xsd:decimal } '
+        "WHERE { ?a bkg:budgetLine role:planned ; obeu-measure:amount ?x }",
+    ),
+    "ProjectsVsTotalShape": (
+        "",
+        set_value(figure("合计"), "obeu-measure:amount", '"200.00"^^xsd:decimal', '"250.00"^^xsd:decimal'),
+    ),
+    "ProjectFundingVsTotalShape": (
+        "",
+        'DELETE { ?f obeu-measure:amount ?a } INSERT { ?f obeu-measure:amount "180.00"^^xsd:decimal } '
+        f"WHERE {{ {PROJ} bkg:allocation ?f . ?f bkg:budgetLine ?l ; obeu-measure:amount ?a . FILTER (?l != role:total) }}",
+    ),
+    "FilingFormShape": ("", set_value(F, "bkg:form", "<https://w3id.org/budgetkg/def/form/department-overall>", "bkg:Other")),
+    "GovernmentLevelShape": ("", set_value(DEPT, "bkg:governmentLevel", "<https://w3id.org/budgetkg/def/level/district>", "bkg:Province")),
+    "ComparatorShape": ("", set_value(PERIOD, "bkg:comparator", "cmp:ge", "cmp:about")),
+    "TargetPeriodShape": ("", set_value(PERIOD, "bkg:targetPeriod", "<https://w3id.org/budgetkg/def/target-period/implementation>", "bkg:Quarter")),
+    "BudgetLineShape": ("", set_value(figure("合计"), "bkg:budgetLine", "role:total", "bkg:Unknown")),
+    "IndicatorCategoryShape": ("", set_value(IND, "bkg:level1Category", "cat:output", "cat:output-quality")),
+    "IndicatorCategoryHierarchyShape": ("", set_value(IND, "bkg:level2Category", "cat:output-quantity", "cat:benefit-social")),
+    "CategoryInferenceTargetShape": (INFERENCE, INFERENCE.replace("cat:output-quality", "bkg:Guess")),
+}
+
+
+def fixture(update: str) -> Graph:
+    graph = map_filing(small_filing(), BASE)
+    if update:
+        graph.update(PREFIX + update)
+    return graph
+
+
+def main() -> None:
+    for shape, (valid, invalid) in CASES.items():
+        folder = HERE / shape
+        folder.mkdir(exist_ok=True)
+        (folder / "valid.ttl").write_text(
+            f"# conforms to bkgsh:{shape}\n" + fixture(valid).serialize(format="turtle"), encoding="utf-8"
+        )
+        (folder / "invalid.ttl").write_text(
+            f"# trips: bkgsh:{shape}\n" + fixture(invalid).serialize(format="turtle"), encoding="utf-8"
+        )
+
+
+if __name__ == "__main__":
+    main()
