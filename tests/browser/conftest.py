@@ -91,13 +91,13 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 @pytest.fixture()
-def shot() -> Callable[[Page, str], Path]:
+def shot() -> Callable[..., Path]:
     """Takes a full-page screenshot kept as a test artifact (tests/artifacts is git-ignored)."""
 
-    def take(page: Page, name: str) -> Path:
+    def take(page: Page, name: str, full_page: bool = True) -> Path:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         path = ARTIFACTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        page.screenshot(path=str(path), full_page=full_page)
         return path
 
     return take

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
-Shot = Callable[[Page, str], Path]
+Shot = Callable[..., Path]
 
 
 def test_from_search_to_the_source_lines_of_a_project(server: str, page: Page, shot: Shot) -> None:
@@ -45,7 +45,8 @@ def test_from_search_to_the_source_lines_of_a_project(server: str, page: Page, s
         (e for e in edges if e["r"] == "pilotOf" and e["s"] == "广州塔景区智能化管理平台"), {}
     ).items()
     assert any(e["r"] == "subPlatformOf" and e["t"] == "穗智管" and "海珠" in e["s"] for e in edges)
-    shot(page, "04-lineage")
+    page.locator("#cy").scroll_into_view_if_needed()
+    shot(page, "04-lineage", full_page=False)
 
     # click (a real mouse click on the canvas) the project that funds the 广州塔 pilot
     funding = next(e for e in edges if e["r"] == "funds" and e["t"] == "广州塔景区智能化管理平台" and e["sk"] == "project")

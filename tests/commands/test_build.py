@@ -103,7 +103,7 @@ def test_bad_filing_is_quarantined_others_loaded(tmp_path: Path) -> None:
 
 def test_failed_build_leaves_previous_store(seed_store: Path, seed_dump: bytes, tmp_path: Path) -> None:
     store = tmp_path / "store"
-    shutil.copytree(seed_store, store)
+    shutil.copytree(seed_store, store, symlinks=True)
     before = seed_dump
     bad = _file(tmp_path, "bad.txt", b"\xff\xfe not a filing\n")
     run = cli("build", "--store", str(store), str(bad))

@@ -32,6 +32,7 @@ def expected_indicator(item: dict[str, Any], with_lines: bool = True) -> dict[st
         "level2": item["level2"],
         "level2_candidates": tuple(item["level2_candidates"]),
         "name": item["name"],
+        "description": item.get("description"),
         "period_target": item["period_target"],
         "annual_target": item["annual_target"],
     }
@@ -46,6 +47,7 @@ def actual_indicator(indicator: Indicator, with_lines: bool = True) -> dict[str,
         "level2": indicator.level2,
         "level2_candidates": indicator.level2_candidates,
         "name": indicator.name,
+        "description": indicator.description,
         "period_target": _text(indicator.period_target),
         "annual_target": _text(indicator.annual_target),
     }

@@ -153,3 +153,15 @@ def test_a_level_not_readable_from_the_name_is_said_so():
     assert layout.department.level == "city"
     [finding] = layout.findings
     assert (finding.kind, finding.severity, finding.lines) == ("level_assumed", "info", (2, 2))
+
+
+def test_prose_citing_the_other_form_is_not_a_title():
+    body = (
+        "部门整体预算绩效目标表\n部门名称：广州市某某区某某局\n总体绩效目标\n"
+        "按《项目支出绩效目标表》要求做好工作。\n"
+        "各项目按照项目支出绩效目标表的要求逐项分解落实到具体工作任务中，确保年度目标按期完成并接受绩效监控与评价。\n"
+        + OVERALL_TAIL
+    )
+    layout = layout_of(body)
+    assert (layout.form, layout.title_line) == ("department_overall", 1)
+    assert layout.sections.goals == (4, 5)

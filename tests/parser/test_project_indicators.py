@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from budgetkg.parser.categories import LEVEL2_BY_LEVEL1
 from budgetkg.parser.project_cells import Fragment, Joined
@@ -114,3 +116,32 @@ def test_numbering_findings() -> None:
     ]
     assert [f.severity for f in check_numbering(numbered(2, 3), "p")] == ["warning"]
     assert [f.severity for f in check_numbering(numbered(1, 3), "p")] == ["warning"]
+
+
+# --- property: any names and values built from the filings' punctuation come back intact -------
+
+_STRIP = " \t,，;；.。"
+_piece = st.text(alphabet="甲乙丙数量率平台（）()，,；;%≥<=0123456789 年期", min_size=1, max_size=12).filter(
+    lambda s: s.strip(_STRIP) == s and s.strip() == s
+)
+_LEVELS = [
+    ("1-产出指标", "11-数量指标", "产出指标", "数量指标"),
+    ("2-效益指标", "22-社会效益", "效益指标", "社会效益指标"),
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_LEVELS), _piece, _piece, _piece), min_size=1, max_size=5))
+def test_coded_cells_round_trip(items: list[tuple[tuple[str, str, str, str], str, str, str]]) -> None:
+    cell = " ".join(
+        f"{n}、{l1},{l2},{name}；实施周期指标值:{period},年度指标值:{annual}；"
+        for n, ((l1, l2, _, _), name, period, annual) in enumerate(items, 1)
+    )
+    numbered, findings = read_indicator_cell(Joined.of([Fragment(1, cell)]))
+    got = [
+        (n.indicator.level1, n.indicator.level2, n.indicator.name, n.indicator.period_target, n.indicator.annual_target)
+        for n in numbered
+    ]
+    want = [(c1, c2, name, period, annual) for (_, _, c1, c2), name, period, annual in items]
+    assert [(a, b, c, d.text if d else None, e.text if e else None) for a, b, c, d, e in got] == want
+    assert findings == []

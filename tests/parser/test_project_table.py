@@ -10,6 +10,7 @@ import pytest
 from project_fixtures import actual_budget, actual_project, expected_budget, expected_project, load
 
 from budgetkg.errors import InputError
+from budgetkg.parser import parse_file
 from budgetkg.parser.project_table import read_project_table
 from budgetkg.parser.targets import parse_target
 from budgetkg.parser.text import Text, decode
@@ -53,8 +54,8 @@ def test_001_counts_and_total() -> None:
     assert sum(len(p.indicators) for p in projects) == 41
     total = sum((p.amount for p in projects if p.amount is not None), Decimal(0))
     assert total == Decimal("1250.00") == next(b.amount for b in budget if b.label == "合计")
-    # numbering 1..17 on one row and 18..26 on its continuation row is one sequence: no finding
-    assert not [f for f in findings if f.kind == "project_indicator_numbering"]
+    # numbering 1..17 on one row and 18..26 on its continuation row is one sequence: nothing to report
+    assert findings == []
 
 
 def test_003_counts_and_numbering_findings() -> None:
@@ -62,9 +63,13 @@ def test_003_counts_and_numbering_findings() -> None:
     assert len(projects) == 20
     assert sum(len(p.indicators) for p in projects) == 101
     assert budget == [] and all(p.amount is None for p in projects)
-    numbering = {(f.severity, f.lines) for f in findings if f.kind == "project_indicator_numbering"}
-    # two restarts (…5、…。1、… and …3、…。1、…) and one list that starts at 2
-    assert numbering == {("info", (58, 58)), ("info", (362, 364)), ("warning", (142, 142))}
+    # two restarts (…5、…。1、… and …3、…。1、…) and one list that starts at 2; nothing else
+    assert {(f.kind, f.severity, f.lines) for f in findings} == {
+        ("project_indicator_numbering", "info", (58, 58)),
+        ("project_indicator_numbering", "info", (362, 364)),
+        ("project_indicator_numbering", "warning", (142, 142)),
+    }
+    assert len(findings) == 3
 
 
 @pytest.mark.parametrize("stem", sorted(DEPARTMENTS))
@@ -121,3 +126,12 @@ def test_reordered_columns_give_the_same_records() -> None:
     fixture = load(EXPECTED / path.stem / "projects.json")
     assert [actual_project(p) for p in projects] == [expected_project(p) for p in fixture["projects"]]
     assert sorted(actual_budget(budget)) == sorted(expected_budget(fixture))
+
+
+@pytest.mark.parametrize("stem", sorted(DEPARTMENTS))
+def test_whole_parser_carries_the_projects(stem: str) -> None:
+    """Through ``parse_file`` (layout detection included) the projects are the fixture's too."""
+    filing = parse_file(FILINGS / f"{stem}.txt")
+    fixture = load(EXPECTED / stem / "projects.json")
+    assert filing.form == "project_table"
+    assert [actual_project(p) for p in filing.projects] == [expected_project(p) for p in fixture["projects"]]

@@ -96,3 +96,14 @@ def test_bad_bytes_are_refused_naming_file_and_line(data, line, words):
     assert caught.value.line == line
     assert words in caught.value.message
     assert str(caught.value).startswith(f"bad.txt:{line}: ")
+
+
+def test_damaged_utf8_is_an_error_at_its_line_not_gb18030_nonsense():
+    lines = ["部门整体预算绩效目标表"] * 5 + ["坏"] + ["正常的一行"] * 5
+    data = bytearray("\n".join(lines).encode())
+    at = data.index("坏".encode())
+    data[at + 2 : at + 3] = b""  # cut the character short
+    with pytest.raises(InputError) as caught:
+        decode(bytes(data), "damaged.txt")
+    assert caught.value.line == 6
+    assert "UTF-8" in caught.value.message

@@ -99,6 +99,16 @@ def test_json_shape(lineage: Lineage) -> None:
 
 
 def test_graphml_round_trip(lineage: Lineage) -> None:
-    back = nx.read_graphml(io.StringIO(lineage.to_graphml()))
+    back = nx.read_graphml(io.BytesIO(lineage.to_graphml().encode("utf-8")))
     assert back.number_of_nodes() == lineage.graph.number_of_nodes()
     assert back.number_of_edges() == lineage.graph.number_of_edges()
+
+
+def test_path_accepts_any_registry_name(lineage: Lineage) -> None:
+    # an alias and a misprint of registry names resolve to their nodes
+    assert lineage.node_id("穗智管海珠分平台") == key_iri("haizhu-hub")
+    assert lineage.node_id("12345热线管理职能辅助平台") == key_iri("haizhu-12345-assistant")
+    assert [s["relation"] for s in lineage.path("穗智管海珠分平台", "穗智管")] in (
+        ["sub_platform_of"],
+        ["counterpart_of"],
+    )

@@ -9,7 +9,8 @@ from conftest import BASE
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
-from budgetkg.platforms.graph import platform_graphs
+from budgetkg.platforms.graph import node_key, platform_graphs
+from budgetkg.platforms.lineage_text import Node
 from budgetkg.platforms.registry import Registry
 from budgetkg.rdf import iris
 from budgetkg.rdf.namespaces import BKG
@@ -67,7 +68,7 @@ def test_unknown_platform_is_a_discovered_node_linked_to_its_project(synthetic: 
     # its place is inferred, and says from what
     assert graph.value(parking, DCTERMS.spatial) == TIANHE
     assert graph.value(parking, BKG.placeInferredFrom) is not None
-    assert any(label.language == "zh-Latn-pinyin" for label in graph.objects(parking, RDFS.label))  # type: ignore[union-attr]
+    assert any(getattr(label, "language", None) == "zh-Latn-pinyin" for label in graph.objects(parking, RDFS.label))
     mention = graph.value(predicate=BKG.mentionOf, object=parking)
     assert graph.value(mention, BKG.mentionIn) == project
     assert (graph.value(mention, BKG.firstLine), graph.value(mention, BKG.lastLine)) == (Literal(2), Literal(2))
@@ -84,3 +85,9 @@ def test_name_variants_collapse_into_one_node(synthetic: Filing, graph: Graph) -
     assert [str(graph.value(m, BKG.resolution)) for m in fuzzy] == ["fuzzy"]
     # the project's text says it connects to the booking system: a stated relation
     assert (booking, BKG.serves, nodes["天河区智慧停车管理平台"]) in graph
+
+
+def test_long_discovered_names_sharing_a_head_stay_two_platforms() -> None:
+    head = "天河区城市更新与历史文化街区保护利用综合管理服务"
+    one, two = node_key(Node(None, head + "甲平台"), "天河区"), node_key(Node(None, head + "乙平台"), "天河区")
+    assert iris.platform_iri(BASE, one) != iris.platform_iri(BASE, two)

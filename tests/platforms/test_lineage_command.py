@@ -23,7 +23,7 @@ def test_json(store_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_graphml(store_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lineage", "--store", str(store_dir), "--format", "graphml"]) == 0
-    graph = nx.read_graphml(io.StringIO(capsys.readouterr().out))
+    graph = nx.read_graphml(io.BytesIO(capsys.readouterr().out.encode("utf-8")))
     assert graph.number_of_edges() > 0
 
 

@@ -20,7 +20,7 @@ from budgetkg.store.remote import RemoteStore
 
 # the throw-away Virtuoso helper of the store contract tests
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
-from virtuoso import available, start_virtuoso  # noqa: E402
+from virtuoso import available, start_virtuoso  # type: ignore[import-not-found]
 
 pytestmark = pytest.mark.virtuoso
 

@@ -247,7 +247,8 @@ def _comparable(rows: list[Row]) -> list[tuple[str, ...]]:
     def cell(value: object) -> str:
         if isinstance(value, Decimal):
             return f"{value.quantize(Decimal('0.000001')).normalize():f}"  # engines divide to different precision
-        return "" if value is None else str(value)
+        # GROUP_CONCAT has no order: compare its parts as a set
+        return "" if value is None else " | ".join(sorted(str(value).split(" | ")))
 
     return sorted(tuple(cell(v) for v in row.values()) for row in rows)
 

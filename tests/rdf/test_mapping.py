@@ -79,9 +79,7 @@ def test_every_derived_node_has_filing_and_lines() -> None:
 
 def test_candidates_are_not_categories() -> None:
     graph = map_filing(small_filing(), BASE)
-    open_indicator = next(
-        s for s in graph.subjects(RDF.type, BKG.Indicator) if str(s).endswith("/响应及时率")
-    )
+    open_indicator = next(s for s in graph.subjects(RDF.type, BKG.Indicator) if str(s).endswith("/响应及时率"))
     assert graph.value(open_indicator, BKG.level2Category) is None
     assert len(set(graph.objects(open_indicator, BKG.candidateCategory))) == 2
 

@@ -63,7 +63,8 @@ CASES: dict[str, tuple[str, str]] = {
     "ProjectShape": ("", f"DELETE DATA {{ {F} bkg:hasProject {PROJ} }}"),
     "IndicatorShape": ("", f"DELETE DATA {{ {PROJ} bkg:hasIndicator {IND} }}"),
     "IndicatorStatedOrCandidatesShape": (
-        f"DELETE WHERE {{ {OPEN} bkg:candidateCategory ?c }} ; INSERT DATA {{ {OPEN} bkg:level2Category cat:output-quality }}",
+        f"DELETE WHERE {{ {OPEN} bkg:candidateCategory ?c }} ; "
+        f"INSERT DATA {{ {OPEN} bkg:level2Category cat:output-quality }}",
         f"INSERT DATA {{ {IND} bkg:candidateCategory cat:output-quality }}",
     ),
     "TargetShape": ("", f"DELETE WHERE {{ {PERIOD} bkg:printedText ?x }}"),
@@ -76,8 +77,7 @@ CASES: dict[str, tuple[str, str]] = {
         + set_value(ANNUAL, "schema:value", '"95"^^xsd:decimal', '"292"^^xsd:decimal'),
     ),
     "SingleValueTargetShape": (
-        set_value(PERIOD, "bkg:comparator", "cmp:ge", "cmp:attain")
-        + f" ; DELETE WHERE {{ {PERIOD} schema:value ?v }}",
+        set_value(PERIOD, "bkg:comparator", "cmp:ge", "cmp:attain") + f" ; DELETE WHERE {{ {PERIOD} schema:value ?v }}",
         f"DELETE WHERE {{ {PERIOD} schema:value ?v }}",
     ),
     "RangeTargetShape": (
@@ -85,7 +85,10 @@ CASES: dict[str, tuple[str, str]] = {
         set_value(ANNUAL, "bkg:comparator", "cmp:eq", "cmp:range")
         + f" ; DELETE WHERE {{ {ANNUAL} schema:value ?v }} ; DELETE WHERE {{ {ANNUAL} schema:maxValue ?v }}",
     ),
-    "FindingShape": ("", 'DELETE WHERE { ?f bkg:severity ?s } ; INSERT { ?f bkg:severity "fatal" } WHERE { ?f a bkg:Finding }'),
+    "FindingShape": (
+        "",
+        'DELETE WHERE { ?f bkg:severity ?s } ; INSERT { ?f bkg:severity "fatal" } WHERE { ?f a bkg:Finding }',
+    ),
     "CategoryInferenceShape": (INFERENCE, INFERENCE + " ; DELETE WHERE { ?i bkg:inferredFor ?x }"),
     "BudgetPartsVsTotalShape": (
         "",
@@ -103,15 +106,30 @@ CASES: dict[str, tuple[str, str]] = {
     "ProjectFundingVsTotalShape": (
         "",
         'DELETE { ?f obeu-measure:amount ?a } INSERT { ?f obeu-measure:amount "180.00"^^xsd:decimal } '
-        f"WHERE {{ {PROJ} bkg:allocation ?f . ?f bkg:budgetLine ?l ; obeu-measure:amount ?a . FILTER (?l != role:total) }}",
+        f"WHERE {{ {PROJ} bkg:allocation ?f . ?f bkg:budgetLine ?l ; obeu-measure:amount ?a . "
+        "FILTER (?l != role:total) }",
     ),
-    "FilingFormShape": ("", set_value(F, "bkg:form", "<https://w3id.org/budgetkg/def/form/department-overall>", "bkg:Other")),
-    "GovernmentLevelShape": ("", set_value(DEPT, "bkg:governmentLevel", "<https://w3id.org/budgetkg/def/level/district>", "bkg:Province")),
+    "FilingFormShape": (
+        "",
+        set_value(F, "bkg:form", "<https://w3id.org/budgetkg/def/form/department-overall>", "bkg:Other"),
+    ),
+    "GovernmentLevelShape": (
+        "",
+        set_value(DEPT, "bkg:governmentLevel", "<https://w3id.org/budgetkg/def/level/district>", "bkg:Province"),
+    ),
     "ComparatorShape": ("", set_value(PERIOD, "bkg:comparator", "cmp:ge", "cmp:about")),
-    "TargetPeriodShape": ("", set_value(PERIOD, "bkg:targetPeriod", "<https://w3id.org/budgetkg/def/target-period/implementation>", "bkg:Quarter")),
+    "TargetPeriodShape": (
+        "",
+        set_value(
+            PERIOD, "bkg:targetPeriod", "<https://w3id.org/budgetkg/def/target-period/implementation>", "bkg:Quarter"
+        ),
+    ),
     "BudgetLineShape": ("", set_value(figure("合计"), "bkg:budgetLine", "role:total", "bkg:Unknown")),
     "IndicatorCategoryShape": ("", set_value(IND, "bkg:level1Category", "cat:output", "cat:output-quality")),
-    "IndicatorCategoryHierarchyShape": ("", set_value(IND, "bkg:level2Category", "cat:output-quantity", "cat:benefit-social")),
+    "IndicatorCategoryHierarchyShape": (
+        "",
+        set_value(IND, "bkg:level2Category", "cat:output-quantity", "cat:benefit-social"),
+    ),
     "CategoryInferenceTargetShape": (INFERENCE, INFERENCE.replace("cat:output-quality", "bkg:Guess")),
 }
 

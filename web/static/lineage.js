@@ -13,7 +13,8 @@
     wheelSensitivity: 0.3,
     style: [
       { selector: "node", style: {
-          "background-color": "data(colour)", label: "data(label)", "font-size": 11, color: "#1c1f24",
+          "background-color": "data(colour)", label: "data(label)", "font-size": 15, color: "#1c1f24",
+          "text-background-color": "#fbfbfa", "text-background-opacity": 0.8,
           "text-wrap": "wrap", "text-max-width": 140, "text-valign": "bottom", "text-margin-y": 4,
           width: 18, height: 18,
           "font-family": "Noto Sans CJK SC, sans-serif" } },
@@ -21,13 +22,22 @@
       { selector: "node[?curated]", style: { "border-width": 2, "border-color": "#f2a900" } },
       { selector: "edge", style: {
           "line-color": "data(colour)", "target-arrow-color": "data(colour)", "target-arrow-shape": "triangle",
-          "curve-style": "bezier", width: 2, label: "data(label)", "font-size": 9, color: "#4d5560",
-          "text-rotation": "autorotate" } },
+          "curve-style": "bezier", width: 2 } },
+      // relation names only on hover/selection: the colour (legend) says it without cluttering the picture
+      { selector: "edge:selected, edge.hover", style: {
+          label: "data(label)", "font-size": 10, color: "#1c1f24", "text-rotation": "autorotate",
+          "text-background-color": "#fff", "text-background-opacity": 0.9 } },
       { selector: "edge[!extracted]", style: { "line-style": "dashed" } },
       { selector: "node:selected", style: { "border-width": 4, "border-color": "#f2a900" } },
     ],
-    layout: { name: "cose", animate: false, nodeRepulsion: 9000, idealEdgeLength: 90, randomize: false },
+    layout: {
+      name: "cose", animate: false, randomize: false, padding: 30,
+      nodeRepulsion: function () { return 120000; }, idealEdgeLength: function () { return 70; },
+      componentSpacing: 120, nodeOverlap: 20, gravity: 0.6,
+    },
   });
+  cy.on("mouseover", "edge", function (event) { event.target.addClass("hover"); });
+  cy.on("mouseout", "edge", function (event) { event.target.removeClass("hover"); });
   cy.on("tap", "node", function (event) {
     var href = event.target.data("href");
     if (href) {

@@ -25,6 +25,9 @@ from budgetkg.records import Department, Finding, Form, Level, Lines
 
 # a form title: 部门整体预算绩效目标表, 部门整体预算绩效目标申报表, 2022 年项目支出绩效目标表（含转移支付项目）
 _TITLE = re.compile(r"(部门(?:[（(]单位[)）])?整体|单位整体|整体支出|项目支出)[^，。；]{0,12}绩效目标[^，。；]{0,4}表")
+# what may follow a title on its line (（含转移支付项目）), and what never precedes one (prose, 《citation》)
+_TITLE_END = re.compile(r"(?:[（(][^（）()]*[)）])?")
+_PROSE = re.compile(r"[，。；、《]")
 _TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 # whatever precedes the year or the form words in a title is the department: 广州市XX局 2022 年项目支出…
 _TITLE_PREFIX = re.compile(r"^(?P<org>.+?)\s*(?:(?:19|20)\d{2}\s*年度?\s*)?(?:部门|单位整体|整体支出|项目支出)")
@@ -106,8 +109,10 @@ def is_budget_header(line: str) -> bool:
 def _find_titles(text: Text) -> list[tuple[int, Form]]:
     found: list[tuple[int, Form]] = []
     for number, line in enumerate(text.lines, start=1):
-        match = _TITLE.search(compact(line))  # titles are often letter-spaced: 部 门 整 体 …
-        if match:
+        bare = compact(line)  # titles are often letter-spaced: 部 门 整 体 …
+        match = _TITLE.search(bare)
+        # a title stands alone: nothing after it but an annotation; prose citing a form is no title
+        if match and _TITLE_END.fullmatch(bare[match.end() :]) and not _PROSE.search(bare[: match.start()]):
             found.append((number, "project_table" if match.group(1) == "项目支出" else "department_overall"))
     return found
 

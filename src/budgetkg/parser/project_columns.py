@@ -13,11 +13,21 @@ from decimal import Decimal
 from budgetkg.parser.text import Text
 from budgetkg.records import Finding
 
-Role = str  # one of: name, department, unit, goal, indicators, amount, other
+Role = str  # name, department, unit, goal, indicators, level1/level2/level3/period/annual, amount, other
+
+#: the roles of the columns that hold one indicator per row
+INDICATOR_COLUMNS: tuple[Role, ...] = ("level1", "level2", "level3", "period", "annual")
 
 # checked in order: 资金使用单位 is a unit column although it says 资金
 _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("name", re.compile(r"^项目名称")),
+    # one indicator per row, its levels and values in columns of their own
+    ("level1", re.compile(r"^一级指标")),
+    ("level2", re.compile(r"^二级指标")),
+    ("level3", re.compile(r"^(三级指标|绩效指标名称|指标名称)")),
+    ("period", re.compile(r"^(实施周期|实施期)(指标值|目标值)")),
+    ("annual", re.compile(r"^(年度指标值|年度目标值|指标值|目标值)")),
+    # all indicators written into one cell
     ("indicators", re.compile(r"^绩效指标")),
     ("goal", re.compile(r"^(绩效目标|项目目标|年度目标)")),
     ("department", re.compile(r"^(主管部门|主管单位)")),
@@ -37,6 +47,13 @@ def column_role(word: str) -> Role:
     """The role of a header word; ``other`` for a column the reader does not use."""
     word = word.strip()
     return next((role for role, pattern in _ROLES if pattern.search(word)), "other")
+
+
+def to_wan(amount: Decimal, scale: Decimal) -> Decimal:
+    """``amount`` times the exact factor to 万元; a converted amount drops the zeros the factor adds."""
+    if scale == 1:
+        return amount  # as printed: 1,250.00 stays 1250.00
+    return Decimal(format((amount * scale).normalize(), "f"))
 
 
 def amount_scale(text: Text, header_line: int, has_amounts: bool) -> tuple[Decimal, list[Finding]]:

@@ -1,26 +1,29 @@
 """Indicators written inline in one table cell, as the 项目支出 forms print them.
 
-Two spellings, told apart by what follows the number:
+Spellings, told apart by what follows the number:
 
 * coded, with both levels: ``1、2-效益指标,22-社会效益,NAME；实施周期指标值:X,年度指标值:Y；``
 * 一级 only: ``1、效益指标：NAME，年度指标值：VALUE。``
+* both levels in one label: ``1、产出指标-数量指标：NAME，…``; weights ``效益指标(30分)`` are ignored.
 
 How the cell is split, and why it is safe with the filings' punctuation:
 
-1. Indicator *starts* are found first: a number, ``、``, then a label that the framework knows as a
-   一级 (``canonical_level1``), then ``,``/``，`` (a 二级 label follows, kept when the framework knows
-   it) or ``:``/``：`` (no 二级).  Only a known 一级 label makes a start, so numbers inside names or
-   values (``《舆情月报》12期``, ``解决1-2个``) never split an indicator.
+1. Indicator *starts* are found first: a number and ``、`` (or ``．``/``.``), then a label that the
+   framework knows as a 一级 (``canonical_level1``), then ``,``/``，`` (a 二级 label follows, kept
+   when the framework knows it or it carries a code like the 一级's) or ``:``/``：`` (no 二级).
+   Only a known 一级 label makes a start, so numbers inside names or values (``《舆情月报》12期``,
+   ``解决1-2个``, ``第1、2期``, ``99.5%``) never split an indicator.  A cell with no numbered start
+   may hold unnumbered indicators: a label at the cell's start or after ``；``/``。``.
 2. Each indicator's *body* runs to the next start.  Inside it the target labels
-   ``实施周期指标值:`` and ``年度指标值:`` (or a lone ``指标值:``) are the only cut points: the name is
-   what comes before the first label, each value what follows its label.  Names may therefore
-   contain commas and parentheses and values may contain ``；`` (three reports listed in one value)
-   without being cut.
+   (``实施周期指标值:``/``实施期指标值:`` for the period, ``年度指标值:``/``年度目标值:``/``指标值:`` for
+   the year) are the only cut points: the name is what comes before the first label, each value
+   what follows its label.  Names may therefore contain commas and parentheses and values may
+   contain ``；`` (three reports listed in one value) without being cut.
 3. Separators around the pieces (``；`` ``;`` ``,`` ``，`` ``。`` and the stray ``.`` of the PDF
    extraction next to a name) are stripped; everything else is kept as printed.
 
 Where only the 一级 is printed, ``level2`` is null and ``level2_candidates`` lists that 一级's 二级
-from the framework: the category is never guessed.
+from the framework: the category is never guessed.  Targets are normalised by ``parse_target``.
 """
 
 from __future__ import annotations

@@ -29,8 +29,17 @@ from decimal import Decimal
 
 from budgetkg.errors import InputError
 from budgetkg.parser.numbers import parse_amount
-from budgetkg.parser.project_cells import Fragment, Joined, Split, cell_lines, cell_text, is_page_number, split_cells
-from budgetkg.parser.project_columns import NIL, amount_scale, column_role
+from budgetkg.parser.project_cells import (
+    Fragment,
+    Joined,
+    Split,
+    cell_lines,
+    cell_text,
+    display_width,
+    is_page_number,
+    split_cells,
+)
+from budgetkg.parser.project_columns import NIL, amount_scale, column_role, to_wan
 from budgetkg.parser.project_indicators import check_numbering, read_indicator_cell, starts_indicator
 from budgetkg.parser.text import Text
 from budgetkg.records import Department, Finding, Project
@@ -121,6 +130,15 @@ def _misfit(roles: Sequence[str]) -> Callable[[int, str], bool]:
     return misfit
 
 
+def _goal_looks_missing(cells: dict[str, tuple[Fragment, ...]]) -> bool:
+    """A goal cell of one short unclosed line, no wider than the other cells: another cell's last line?"""
+    goal = cells["goal"]
+    if len(goal) > 1 or goal[0].text.endswith(("。", ".", "！", "；")):
+        return False
+    others = [display_width(f.text) for role, cell in cells.items() if role != "goal" for f in cell]
+    return bool(others) and display_width(goal[0].text) <= max(others)
+
+
 def _describe(split: Split, roles: Sequence[str]) -> str:
     return " | ".join(f"{role}={cell_text(cell)}" for role, cell in zip(roles, split, strict=True))
 
@@ -151,11 +169,17 @@ def _project(
         findings.append(Finding("warning", message, span, "project_cells_ambiguous"))
     cells = dict(zip(roles, splits[0], strict=True))
     name = cell_text(cells["name"])
+    if "goal" in cells and _goal_looks_missing(cells):
+        message = (
+            f"项目“{name}”的绩效目标疑似缺失，“{cell_text(cells['goal'])}”按目标读取 / the goal cell may be missing: "
+            "a short line without a closing 。, no wider than the other cells, was read as the goal"
+        )
+        findings.append(Finding("warning", message, cell_lines(cells["goal"]), "project_goal_suspect"))
     amount = None
     if "amount" in cells and cell_text(cells["amount"]) not in NIL:
         amount = parse_amount(cell_text(cells["amount"]))
         if amount is not None:
-            amount = amount * scale
+            amount = to_wan(amount, scale)
         else:
             message = f"金额“{cell_text(cells['amount'])}”无法读取 / unreadable amount"
             findings.append(Finding("error", message, cell_lines(cells["amount"]), "project_amount_unreadable"))

@@ -3,11 +3,13 @@
 Two layouts, told apart by their header row (never by the file):
 
 * a tabbed header row (``项目名称（资金使用单位）<TAB>总计<TAB>…<TAB>绩效目标<TAB>绩效指标``): one row per
-  line, amounts in columns, coded categories — ``project_tsv``;
+  line, amounts in columns, coded categories (or one indicator per row in level columns) —
+  ``project_tsv``;
 * an untabbed header line of cell names (``主管部门 预算单位 项目名称 绩效目标 绩效指标``) followed by
   cells wrapped over lines, 一级-only indicators as running text — ``project_inline``.
 
-The indicator cell is read by ``project_indicators`` in both.
+The indicator cell is read by ``project_indicators`` in both; ``project_cells`` holds the wrapped-cell
+machinery, ``project_columns`` what header words mean.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Rules (all read from structure, none from a particular filing):
 
 * Column positions come from the header row (the tabbed line with a 项目名称… cell and a 绩效指标
-  cell), each header cell mapped to a role by ``project_columns.column_role``: name, goal,
+  or 三级指标 cell), each header cell mapped to a role by ``project_columns.column_role``: name, goal,
   indicators, a 资金使用单位-style unit column, amount columns (labelled by their header), and
   columns nothing is read from (reported).  The total is the ``总计``/``合计`` column (else the
   first amount column); the other amount columns become the project's ``funding``.
@@ -18,6 +18,9 @@ Rules (all read from structure, none from a particular filing):
   not read: it could be a unit heading or a project name broken over two rows.
 * A row with an EMPTY name and no amounts continues the project above: its goal paragraphs and
   indicators are appended and the project's line range is extended; indicator numbering runs on.
+* Indicators are either all in one 绩效指标 cell (read by ``project_indicators``) or one per row
+  in 一级/二级/三级/指标值 columns (``project_indicator_columns``; the project's later rows leave
+  the name empty, so they are continuation rows).
 * Goals may be HTML paragraphs (``<p>…</p>``): tags are removed, paragraphs kept one per line.
 * A line without tabs inside the table is text of the previous row's last cell that the
   extraction put on a line of its own: it is appended there (keeping its own line number for
@@ -33,7 +36,8 @@ from decimal import Decimal
 from budgetkg.errors import InputError
 from budgetkg.parser.numbers import parse_amount
 from budgetkg.parser.project_cells import Fragment, Joined, is_page_number
-from budgetkg.parser.project_columns import NIL, amount_scale, column_role
+from budgetkg.parser.project_columns import INDICATOR_COLUMNS, NIL, amount_scale, column_role, to_wan
+from budgetkg.parser.project_indicator_columns import Above, read_indicator_row
 from budgetkg.parser.project_indicators import Numbered, check_numbering, read_indicator_cell
 from budgetkg.parser.text import Text
 from budgetkg.records import BudgetFigure, Finding, Lines, Project
@@ -51,7 +55,8 @@ class Columns:
 
     name: int
     goal: int | None
-    indicators: int
+    indicators: int | None  # all indicators in one cell …
+    indicator_columns: dict[str, int]  # … or one per row: role (level1 … annual) → position
     unit: int | None
     amounts: tuple[tuple[int, str], ...]  # (position, header label)
     total: int | None
@@ -70,18 +75,21 @@ def find_header(text: Text) -> tuple[int, Columns] | None:
             continue
         cells = _split(line)
         roles = [column_role(c) for c in cells]
-        if "name" not in roles or "indicators" not in roles:
+        if "name" not in roles or ("indicators" not in roles and "level3" not in roles):
             continue
         first = {role: roles.index(role) for role in roles}  # the first column of each role
         amounts = tuple((i, c) for i, (c, r) in enumerate(zip(cells, roles, strict=True)) if r == "amount")
         totals = [i for i, c in amounts if _TOTAL_COLUMN.match(c)]
         total = totals[0] if totals else (amounts[0][0] if amounts else None)
-        taken = {first["name"], first["indicators"], first.get("goal"), first.get("unit"), *(i for i, _ in amounts)}
+        indicator_columns = {role: first[role] for role in INDICATOR_COLUMNS if role in first}
+        own = (first["name"], first.get("indicators"), first.get("goal"), first.get("unit"))
+        taken = {*own, *indicator_columns.values(), *(i for i, _ in amounts)}
         ignored = tuple(c for i, c in enumerate(cells) if c and i not in taken)
         columns = Columns(
             name=first["name"],
             goal=first.get("goal"),
-            indicators=first["indicators"],
+            indicators=first.get("indicators"),
+            indicator_columns=indicator_columns,
             unit=first.get("unit"),
             amounts=amounts,
             total=total,
@@ -121,6 +129,7 @@ class _Building:
     first: int
     last: int
     indicators: list[Numbered] = field(default_factory=list)
+    above: Above = field(default_factory=Above)  # merged level cells, for indicators one per row
 
 
 def _paragraphs(cell: str) -> list[str]:
@@ -170,7 +179,7 @@ def _amounts(row: _Row, columns: Columns, scale: Decimal, findings: list[Finding
             message = f"{label}栏“{cell}”不是金额 / column {label}: {cell!r} is not an amount"
             findings.append(Finding("error", message, (row.line, row.line), "project_amount_unreadable"))
         else:
-            amounts[position] = amount * scale  # exact: Decimal(1) keeps the printed digits
+            amounts[position] = to_wan(amount, scale)
     return amounts
 
 
@@ -191,12 +200,24 @@ def _goal(row: _Row, columns: Columns) -> list[str]:
     return _paragraphs("".join(f.text for f in row.fragments(columns.goal)))
 
 
-def _indicators(row: _Row, columns: Columns, findings: list[Finding]) -> list[Numbered]:
+def _has_indicators(row: _Row, columns: Columns) -> bool:
+    if columns.indicators is not None:
+        return any(f.text for f in row.fragments(columns.indicators))
+    return any(row.cells[p] for p in columns.indicator_columns.values())
+
+
+def _indicators(row: _Row, columns: Columns, above: Above, findings: list[Finding]) -> tuple[list[Numbered], Above]:
+    """The row's indicators: from its one indicator cell, or its indicator columns."""
+    if columns.indicators is None:
+        cells = {role: row.cells[p] for role, p in columns.indicator_columns.items()}
+        numbered, above, row_findings = read_indicator_row(cells, (row.line, row.last), above)
+        findings.extend(row_findings)
+        return numbered, above
     # tags become spaces, so each fragment keeps its own line for the indicators' provenance
     fragments = [Fragment(f.line, " ".join(_paragraphs(f.text))) for f in row.fragments(columns.indicators)]
     numbered, cell_findings = read_indicator_cell(Joined.of(fragments))
     findings.extend(cell_findings)
-    return numbered
+    return numbered, above
 
 
 def _finish(building: _Building, findings: list[Finding]) -> Project:
@@ -232,7 +253,7 @@ def read_tsv(text: Text, header_line: int, columns: Columns) -> tuple[list[Proje
         goal = _goal(row, columns)
         amounts = _amounts(row, columns, scale, findings)
         has_amounts = any(row.cells[p] for p, _ in columns.amounts)
-        has_indicators = any(f.text for f in row.fragments(columns.indicators))
+        has_indicators = _has_indicators(row, columns)
         if not name and not has_amounts and not goal and not has_indicators:
             continue
         if not name:
@@ -253,8 +274,8 @@ def read_tsv(text: Text, header_line: int, columns: Columns) -> tuple[list[Proje
         total = amounts.pop(columns.total) if columns.total in amounts else None
         funding = tuple(_figures(row, columns, amounts, None))
         own_unit = row.cells[columns.unit] if columns.unit is not None else ""
-        indicators = _indicators(row, columns, findings)
-        current = _Building(name, own_unit or unit, total, funding, goal, row.line, row.last, indicators)
+        indicators, above = _indicators(row, columns, Above(), findings)
+        current = _Building(name, own_unit or unit, total, funding, goal, row.line, row.last, indicators, above)
     if current is not None:
         projects.append(_finish(current, findings))
     if not projects:
@@ -277,6 +298,7 @@ def _continue(
         message = f"项目“{current.name}”的续行带有金额，未计入 / continuation row carries amounts; not added"
         findings.append(Finding("warning", message, lines, "project_continuation_amounts"))
     current.goal.extend(goal)
-    current.indicators.extend(_indicators(row, columns, findings))
+    indicators, current.above = _indicators(row, columns, current.above, findings)
+    current.indicators.extend(indicators)
     current.last = row.last
     return current

@@ -3,8 +3,10 @@
 Decoding, in order: a byte-order mark (UTF-8, UTF-16 LE/BE) decides; then NUL bytes mean
 binary — unless they sit at every other byte of what is plainly BOM-less UTF-16; then strict
 UTF-8; then strict GB18030 (a superset of GBK and GB2312, the usual encoding of mainland
-government text files).  Nothing is decoded with ``errors="replace"``: a filing we cannot read
-exactly is an error, never silently mangled text.
+government text files) — unless the bytes are UTF-8 but for a few damaged sequences, which
+GB18030 would happily turn into nonsense: that is an error at the first damaged line.
+Nothing is decoded with ``errors="replace"``: a filing we cannot read exactly is an error,
+never silently mangled text.
 
 Line ends: CRLF and lone CR become LF, one line for one line, so line numbers match what an
 editor shows for the original file.  Form feeds (page breaks of PDF extractors) are dropped
@@ -89,6 +91,14 @@ def _looks_like_utf16(data: bytes) -> str | None:
     return None
 
 
+def _mostly_utf8(data: bytes) -> bool:
+    """Valid UTF-8 multi-byte characters outnumber the invalid sequences ten to one."""
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd")
+    valid = sum(1 for ch in text if ord(ch) > 0x7F) - invalid
+    return valid > 10 * invalid
+
+
 def _decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     """(decoded text, encoding name) or InputError naming the first offending line."""
     boms = (
@@ -114,10 +124,13 @@ def _decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
+        line = _line_of(data, utf8_error.start)
+        if _mostly_utf8(data):
+            # GB18030 would decode it, as nonsense: a damaged UTF-8 file is an error, not another encoding
+            raise InputError(path, line, "invalid UTF-8 byte sequence in an otherwise UTF-8 file") from None
         try:
             return data.decode("gb18030"), "gb18030"
         except UnicodeDecodeError:
-            line = _line_of(data, utf8_error.start)
             raise InputError(path, line, "undecodable bytes: neither UTF-8, UTF-16 nor GB18030") from None
 
 

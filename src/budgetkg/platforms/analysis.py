@@ -26,9 +26,11 @@ from typing import Any
 import networkx as nx
 from rdflib.term import Literal
 
-from budgetkg.errors import NotFound, StoreError
+from budgetkg.errors import ConfigError, NotFound, StoreError
+from budgetkg.platforms.registry import load_registry
 from budgetkg.platforms.vocabulary import PROPERTY_RELATIONS, TREE_RELATIONS
 from budgetkg.queries import QUERIES_DIR
+from budgetkg.rdf.iris import slug
 from budgetkg.rdf.namespaces import BKG
 from budgetkg.store.base import SelectResult, Store, Term
 
@@ -45,6 +47,16 @@ _KINDS = {
 def lineage_query(name: str) -> str:
     """The text of ``queries/platforms/<name>.rq``."""
     return (QUERIES_DIR / "platforms" / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def _registry_keys(name: str) -> set[str]:
+    """Registry keys ``name`` designates, in any jurisdiction (a registry that cannot be read gives none)."""
+    try:
+        registry = load_registry()
+    except ConfigError:
+        return set()
+    found = {registry.resolve(name, place).key for place in (None, *registry.places)}
+    return {key for key in found if key is not None}
 
 
 def _select(store: Store, name: str) -> SelectResult:
@@ -89,11 +101,13 @@ class Lineage:
         return [(str(node), dict(self.graph.nodes[node])) for node in sorted(self.graph.nodes)]
 
     def node_id(self, name: str) -> str:
-        """A platform IRI from its IRI, zh-Hans label or registry key; NotFound lists close labels."""
+        """A platform IRI from its IRI, zh-Hans label, registry key or any registry name (an alias, or a
+        local name that only one jurisdiction uses); NotFound lists close labels."""
         if name in self.graph:
             return name
+        keys = {slug(key) for key in _registry_keys(name)}
         for node, data in self._nodes():
-            if data.get("label") == name or _tail(node) == name:
+            if data.get("label") == name or _tail(node) == name or (len(keys) == 1 and _tail(node) in keys):
                 return str(node)
         close = sorted(str(d.get("label")) for _, d in self._nodes() if name in str(d.get("label")))
         hint = f" (did you mean: {', '.join(close[:5])})" if close else ""

@@ -51,10 +51,14 @@ def platform_graphs(filings: Sequence[Filing], base_iri: str, registry: Registry
 
 
 def node_key(node: Node, place_label: str | None) -> str:
-    """The registry key of a node; for a discovered one, ``discovered-<place>-<name>``."""
+    """The registry key of a node; for a discovered one, ``discovered-<place>-<name>``.
+
+    IRI keys are cut to 48 characters (``iris.slug``), so a long discovered name keeps its head and gets
+    a digest of the whole: two long names sharing a head stay two platforms."""
     if node.key is not None:
         return node.key
-    return f"discovered-{place_label or 'unknown'}-{node.name}"
+    key = f"discovered-{place_label or 'unknown'}-{node.name}"
+    return key if len(key) <= 40 else f"{key[:31]}-{_digest(key)[:8]}"
 
 
 def _digest(*parts: object) -> str:

@@ -27,6 +27,7 @@ from budgetkg.platforms.vocabulary import Resolution
 HEADS = ("平台", "系统", "中枢", "一张图", "大脑", "中台", "底座")
 _DROPPED = re.compile(r"[\s\"'“”‘’「」『』]")
 _OPENING = set('“‘「『"')
+_CLOSING = set('”’」』"')
 # characters that end a name run (clause punctuation; brackets stay inside: 管理系统（二期）)
 _RUN_BREAK = set("，。；：、,.;:！？!?《》〈〉<>【】[]/|…—·≥≤≧≦=%")
 

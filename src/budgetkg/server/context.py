@@ -11,7 +11,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from fastapi import Request
+from fastapi import FastAPI, Request
 from jinja2 import Environment
 from starlette.responses import HTMLResponse
 
@@ -50,7 +50,12 @@ _CREATE = threading.Lock()
 
 def web(request: Request) -> WebContext:
     """The WebContext of the app serving ``request``."""
-    state = request.app.state
+    return context_of(request.app)
+
+
+def context_of(app: FastAPI) -> WebContext:
+    """The WebContext of ``app``, made on first use."""
+    state = app.state
     existing = getattr(state, "web", None)
     if isinstance(existing, WebContext):
         return existing
@@ -62,3 +67,12 @@ def web(request: Request) -> WebContext:
             existing = WebContext(settings, state.store, iri_map, render.make_environment(iri_map))
             state.web = existing
         return existing
+
+
+def warm_up(app: FastAPI) -> threading.Thread:
+    """Build the search index in the background at start-up, so the first search does not pay for it."""
+
+    ctx = context_of(app)
+    thread = threading.Thread(target=ctx.search_index, name="search-index", daemon=True)
+    thread.start()
+    return thread

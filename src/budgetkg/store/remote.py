@@ -46,8 +46,11 @@ UNION = "urn:budgetkg:union"
 STAGING = "urn:budgetkg:staging:"
 _HAS_PART = "http://purl.org/dc/terms/hasPart"
 _XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
-#: triples per update request: big enough to be fast, small enough for servers' request limits
-CHUNK = 2000
+#: triples per INSERT DATA request: Virtuoso compiles updates to SQL capped at 10 000 lines,
+#: which 2000 triples of the seed graph exceed; 500 stay well below
+CHUNK = 500
+#: triples per INSERT template (blank nodes), which compile to longer SQL still
+TEMPLATE_CHUNK = 50
 
 
 class RemoteStore:
@@ -118,8 +121,8 @@ class RemoteStore:
         staging = {iri: f"{build}{index}" for index, iri in enumerate(graphs)}
         try:
             for iri, ntriples in graphs.items():
-                for chunk in _chunks(_parse(iri, ntriples)):
-                    self._update(f"INSERT {{ GRAPH <{staging[iri]}> {{\n{chunk}\n}} }} WHERE {{}}")
+                for update in _updates(staging[iri], _parse(iri, ntriples)):
+                    self._update(update)
             # the default graph: the RDF merge of the new graphs, kept as a graph of its own
             union = f"{build}union"
             sources = " ".join(f"<{g}>" for g in staging.values())
@@ -240,10 +243,13 @@ def _upload_term(term: Term) -> str:
     return nt_term(term)
 
 
-def _chunks(triples: list[tuple[Term, Term, Term]]) -> Iterator[str]:
-    """Update bodies of about CHUNK triples; the triples around one blank node stay together,
-    because a blank node label means a fresh node in every request."""
-    groups: dict[Term, list[tuple[Term, Term, Term]]] = {}
+def _updates(graph: str, triples: list[tuple[Term, Term, Term]]) -> Iterator[str]:
+    """The update requests that insert ``triples`` into ``graph``.
+
+    Triples without blank nodes go as INSERT DATA, CHUNK at a time.  Virtuoso refuses blank nodes
+    in INSERT DATA, so the triples around blank nodes go as small ``INSERT {…} WHERE {}``
+    templates (Virtuoso compiles those to SQL and gives up on long ones), each blank-node-connected
+    group whole: a blank node label means a fresh node in every request."""
     parent: dict[Term, Term] = {}
 
     def root(node: Term) -> Term:
@@ -254,20 +260,21 @@ def _chunks(triples: list[tuple[Term, Term, Term]]) -> Iterator[str]:
     for s, _, o in triples:
         if isinstance(s, BNode) and isinstance(o, BNode):
             parent[root(s)] = root(o)
-    for triple in triples:
-        s, _, o = triple
-        key: Term = root(s) if isinstance(s, BNode) else root(o) if isinstance(o, BNode) else URIRef("")
-        groups.setdefault(key, []).append(triple)
+    plain: list[str] = []
+    groups: dict[Term, list[str]] = {}
+    for s, p, o in triples:
+        line = f"{nt_term(s)} {nt_term(p)} {_upload_term(o)} ."
+        if isinstance(s, BNode) or isinstance(o, BNode):
+            groups.setdefault(root(s if isinstance(s, BNode) else o), []).append(line)
+        else:
+            plain.append(line)
+    for start in range(0, len(plain), CHUNK):
+        yield f"INSERT DATA {{ GRAPH <{graph}> {{\n" + "\n".join(plain[start : start + CHUNK]) + "\n} }"
     batch: list[str] = []
-    for key, members in groups.items():
-        lines = [f"{nt_term(s)} {nt_term(p)} {_upload_term(o)} ." for s, p, o in members]
-        if key == URIRef(""):  # no blank node: any split is fine
-            for start in range(0, len(lines), CHUNK):
-                yield "\n".join(lines[start : start + CHUNK])
-            continue
+    for lines in groups.values():
         batch += lines
-        if len(batch) >= CHUNK:
-            yield "\n".join(batch)
+        if len(batch) >= TEMPLATE_CHUNK:
+            yield f"INSERT {{ GRAPH <{graph}> {{\n" + "\n".join(batch) + "\n} } WHERE {}"
             batch = []
     if batch:
-        yield "\n".join(batch)
+        yield f"INSERT {{ GRAPH <{graph}> {{\n" + "\n".join(batch) + "\n} } WHERE {}"
