@@ -16,6 +16,7 @@ Usage: ``.venv/bin/python bench/bench_pages.py [requests]`` (default 40).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 import statistics
@@ -30,6 +31,7 @@ from fastapi.testclient import TestClient
 
 from budgetkg.cli import _command, build_parser
 from budgetkg.server.app import create_app
+from budgetkg.server.search import SearchIndex
 from budgetkg.server.urls import IriMap
 from budgetkg.settings import Settings
 from budgetkg.store import open_store
@@ -63,65 +65,38 @@ def first_of(store: Store, cls: str) -> str:
     return str(result.rows[0]["x"])
 
 
+def measure(store: Store, client: TestClient, runs: int, where: str) -> list[tuple[str, str, float, float]]:
+    iri_map = IriMap(BASE)
+    html = {"accept": "text/html"}
+    rows: list[tuple[str, str, float, float]] = []
+    for kind in KINDS:
+        path = iri_map.document(first_of(store, (ORG if kind == "Organization" else BKG) + kind))
+        rows.append((f"entity page: {kind}", where, *timings(runs, lambda p=path: client.get(p, headers=html))))
+    ttl = iri_map.document(first_of(store, BKG + "Platform"), "ttl")
+    rows.append(("linked data: platform .ttl", where, *timings(runs, lambda: client.get(ttl))))
+    for q in ("穗智管", "szg", "平台"):
+        rows.append(
+            (f"search.json {q}", where, *timings(runs, lambda q=q: client.get("/search.json", params={"q": q})))
+        )
+        rows.append((f"search page {q}", where, *timings(runs, lambda q=q: client.get("/search", params={"q": q}))))
+        contains = CONTAINS.format(needle=q)
+        rows.append((f"baseline: SPARQL CONTAINS {q}", where, *timings(runs, lambda c=contains: store.query(c))))
+    start = time.perf_counter()
+    SearchIndex.build(store, thing_base=BASE + "id/")
+    rows.append(("search index build (once, at start-up)", where, (time.perf_counter() - start) * 1000, float("nan")))
+    return rows
+
+
 def main(runs: int) -> None:
     store_dir = Path(tempfile.mkdtemp(prefix="bench-pages-"))
     settings = Settings(store=str(store_dir), base_iri=BASE)
-    status = _command("build").run(build_parser().parse_args(["build", "--store", str(store_dir)]), settings)
+    with contextlib.redirect_stdout(sys.stderr):  # the build's report is not part of the results
+        status = _command("build").run(build_parser().parse_args(["build", "--store", str(store_dir)]), settings)
     assert status in (0, 1), "budgetkg build failed"
-    iri_map = IriMap(BASE)
     rows: list[tuple[str, str, float, float]] = []
     for workers in (0, 2):
         store = open_store(settings, workers=workers)
-        client = TestClient(create_app(settings, store))
-        html = {"accept": "text/html"}
-        for kind in KINDS:
-            iri = first_of(store, (ORG if kind == "Organization" else BKG) + kind)
-            path = iri_map.document(iri)
-            rows.append(
-                (
-                    f"entity page: {kind}",
-                    f"workers={workers}",
-                    *timings(runs, lambda p=path: client.get(p, headers=html)),
-                )
-            )
-        platform_doc = iri_map.document(first_of(store, BKG + "Platform"), "ttl")
-        rows.append(
-            ("linked data: platform .ttl", f"workers={workers}", *timings(runs, lambda: client.get(platform_doc)))
-        )
-        for q in ("穗智管", "szg", "平台"):
-            rows.append(
-                (
-                    f"search.json {q}",
-                    f"workers={workers}",
-                    *timings(runs, lambda q=q: client.get("/search.json", params={"q": q})),
-                )
-            )
-            rows.append(
-                (
-                    f"search page {q}",
-                    f"workers={workers}",
-                    *timings(runs, lambda q=q: client.get("/search", params={"q": q}, headers=html)),
-                )
-            )
-            rows.append(
-                (
-                    f"baseline: SPARQL CONTAINS {q}",
-                    f"workers={workers}",
-                    *timings(runs, lambda q=q: store.query(CONTAINS.format(needle=q))),
-                )
-            )
-        start = time.perf_counter()
-        from budgetkg.server.search import SearchIndex
-
-        SearchIndex.build(store, thing_base=BASE + "id/")
-        rows.append(
-            (
-                "search index build (once at start)",
-                f"workers={workers}",
-                (time.perf_counter() - start) * 1000,
-                float("nan"),
-            )
-        )
+        rows += measure(store, TestClient(create_app(settings, store)), runs, f"workers={workers}")
         store.close()
     print(
         f"# Browser pages on the seed graph\n\n{datetime.now(UTC):%Y-%m-%d %H:%M} UTC · {platform.machine()} · "
@@ -130,7 +105,6 @@ def main(runs: int) -> None:
     print("| what | store | median ms | p90 ms |\n|---|---|---:|---:|")
     for what, where, median, p90 in rows:
         print(f"| {what} | {where} | {median:.1f} | {p90:.1f} |")
-    # fmt: skip
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ def test_from_search_to_the_source_lines_of_a_project(server: str, page: Page, s
         "window.budgetkgLineage.nodes().map(n => ({id: n.id(), label: n.data('label'), kind: n.data('kind')}))"
     )
     labels = {n["label"] for n in nodes}
-    assert any("海珠" in label and "分平台" in label or label == "海珠区城市运行管理中枢" for label in labels)
+    assert any(("海珠" in label and "分平台" in label) or label == "海珠区城市运行管理中枢" for label in labels)
     assert "广州塔景区智能化管理平台" in labels
     edges: list[dict[str, str]] = page.evaluate(
         "window.budgetkgLineage.edges().map(e => ({s: e.source().data('label'), r: e.data('relation'),"
@@ -49,7 +49,9 @@ def test_from_search_to_the_source_lines_of_a_project(server: str, page: Page, s
     shot(page, "04-lineage", full_page=False)
 
     # click (a real mouse click on the canvas) the project that funds the 广州塔 pilot
-    funding = next(e for e in edges if e["r"] == "funds" and e["t"] == "广州塔景区智能化管理平台" and e["sk"] == "project")
+    funding = next(
+        e for e in edges if e["r"] == "funds" and e["t"] == "广州塔景区智能化管理平台" and e["sk"] == "project"
+    )
     page.evaluate("id => window.budgetkgLineage.fit(window.budgetkgLineage.getElementById(id), 200)", funding["sid"])
     position = page.evaluate("id => window.budgetkgLineage.getElementById(id).renderedPosition()", funding["sid"])
     box = page.locator("#cy").bounding_box()

@@ -103,3 +103,10 @@ def test_category_concepts(name: str, level1: str | None, key: str) -> None:
 def test_unknown_or_mismatched_category_is_none() -> None:
     assert iris.category_iri("不存在指标") is None
     assert iris.category_iri("社会效益指标", "产出指标") is None
+
+
+def test_candidates_without_a_first_level_keep_every_reading() -> None:
+    assert iris.candidate_iris("质量指标", None) == (iris.category_iri("质量指标"),)
+    # 成本指标 as a 二级 exists only under 产出 (2015); the 2021 成本 is a 一级, never a candidate 二级
+    assert iris.candidate_iris("成本指标", None) == (iris.category_iri("成本指标", "产出指标"),)
+    assert iris.candidate_iris("社会效益指标", "产出指标") == ()

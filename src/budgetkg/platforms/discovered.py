@@ -59,6 +59,8 @@ class DiscoveredNames:
 
     variants: dict[str, set[str]] = field(default_factory=dict)
     candidates: dict[str, set[str]] = field(default_factory=dict)
+    #: canonical name → the name as first printed (spaces and quotes removed): what labels show
+    printed: dict[str, str] = field(default_factory=dict)
 
     def canonical(self, name: str, record_names: list[str]) -> tuple[str, Resolution]:
         """The canonical name for ``name`` and how it was resolved (discovered, short_form or fuzzy).

@@ -157,7 +157,7 @@ class _FilingWriter:
         if (iri, RDF.type, BKG.Platform) in graph:
             return
         _platform_types(graph, iri)
-        _labels(graph, iri, node.name, None)
+        _labels(graph, iri, self.p.discovered.printed.get(node.name, node.name), None)
         graph.add((iri, BKG.curated, Literal(False)))
         graph.add((iri, PROV.wasDerivedFrom, self.filing_node))
         for variant in sorted(self.p.discovered.variants.get(node.name, set()) - {node.name}):

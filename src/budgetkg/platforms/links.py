@@ -128,6 +128,8 @@ def _canonical(mention: Mention, discovered: DiscoveredNames, record_names: list
     if mention.key is not None:
         return mention
     name, how = discovered.canonical(mention.name, record_names)
+    if how == "discovered":
+        discovered.printed.setdefault(name, "".join(mention.surface.split()).strip("“”\"'‘’「」『』"))
     if name not in record_names:
         record_names.append(name)
     if mention.candidates:

@@ -45,6 +45,8 @@ _INTRODUCERS = _longest_first(
     "等 各 到 把 从 向 局"
 )
 _LEADING_COUNT = re.compile(r"(?:[\dn]+|[一二三四五六七八九十两几]+)(?:个|大|套|项)?")
+# a count with its measure word inside a run (热线两大子系统): the name starts after it
+_INNER_COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)(?:个|大|套|项)")
 # words that alone name no particular platform (业务系统, 智能化管理平台, 公共平台系统 …)
 _GENERIC_WORDS = _longest_first(
     "业务 信息 信息化 应用 管理 服务 数字 数字化 智能 智能化 智慧 基础 公共 支撑 共性 电子政务 "
@@ -226,7 +228,10 @@ def _name_start(view: View, head_at: int) -> int:
 
 def _skip_count(text: str, start: int, head_at: int) -> int:
     match = _LEADING_COUNT.match(text, start, head_at)
-    return match.end() if match else start
+    start = match.end() if match else start
+    for inner in _INNER_COUNT.finditer(text, start, head_at):
+        start = inner.end()
+    return start
 
 
 def _generic(core: str) -> bool:

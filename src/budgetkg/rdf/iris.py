@@ -54,6 +54,7 @@ from urllib.parse import quote
 
 from rdflib import URIRef
 
+from budgetkg.parser.categories import LEVEL1_NAMES, LEVEL2_BY_LEVEL1
 from budgetkg.rdf.namespaces import BKG_CONCEPTS
 from budgetkg.records import BudgetFigure, Filing, Finding, Goal, Indicator, Project, Task
 
@@ -252,26 +253,28 @@ def special_graph_iri(base: str, name: SpecialGraph) -> URIRef:
 
 # --- concepts of the vocabulary (independent of the deployment) ----------------------------------
 
-#: canonical category name (budgetkg.parser.categories) → concept key; 成本指标 is two concepts
-_LEVEL1_KEYS: dict[str, str] = {
+#: canonical category name (budgetkg.parser.categories) → the English word of its concept key; a 二级
+#: concept's key is ``<一级 word>-<二级 word>``, so 成本指标 is ``cost`` as a 一级 and ``output-cost`` under 产出
+_WORDS: dict[str, str] = {
     "产出指标": "output",
     "效益指标": "benefit",
     "满意度指标": "satisfaction",
     "成本指标": "cost",
+    "数量指标": "quantity",
+    "质量指标": "quality",
+    "时效指标": "timeliness",
+    "经济效益指标": "economic",
+    "社会效益指标": "social",
+    "生态效益指标": "ecological",
+    "可持续影响指标": "sustainable",
+    "服务对象满意度指标": "service-recipient",
+    "经济成本指标": "economic",
+    "社会成本指标": "social",
+    "生态环境成本指标": "environmental",
 }
+_LEVEL1_KEYS: dict[str, str] = {name: _WORDS[name] for name in LEVEL1_NAMES}
 _LEVEL2_KEYS: dict[tuple[str, str], str] = {
-    ("产出指标", "数量指标"): "output-quantity",
-    ("产出指标", "质量指标"): "output-quality",
-    ("产出指标", "时效指标"): "output-timeliness",
-    ("产出指标", "成本指标"): "output-cost",
-    ("效益指标", "经济效益指标"): "benefit-economic",
-    ("效益指标", "社会效益指标"): "benefit-social",
-    ("效益指标", "生态效益指标"): "benefit-ecological",
-    ("效益指标", "可持续影响指标"): "benefit-sustainable",
-    ("满意度指标", "服务对象满意度指标"): "satisfaction-service-recipient",
-    ("成本指标", "经济成本指标"): "cost-economic",
-    ("成本指标", "社会成本指标"): "cost-social",
-    ("成本指标", "生态环境成本指标"): "cost-environmental",
+    (l1, l2): f"{_WORDS[l1]}-{_WORDS[l2]}" for l1, l2s in LEVEL2_BY_LEVEL1.items() for l2 in l2s
 }
 CATEGORY_SCHEME = URIRef(BKG_CONCEPTS + "category")
 
@@ -295,6 +298,13 @@ def category_iri(name: str, level1: str | None = None) -> URIRef | None:
         level1 = parents[0]
     key = _LEVEL2_KEYS.get((level1, name))
     return None if key is None else _concept("category", key)
+
+
+def candidate_iris(name: str, level1: str | None) -> tuple[URIRef, ...]:
+    """Every 二级 concept a candidate name may stand for: one under a known 一级; without one, each
+    一级's concept of that name (成本指标 alone → the 2015 output-cost only, the 2021 cost being a 一级)."""
+    pairs = [(l1, l2) for (l1, l2) in _LEVEL2_KEYS if l2 == name and level1 in (None, l1)]
+    return tuple(_concept("category", _LEVEL2_KEYS[pair]) for pair in pairs)
 
 
 def category_keys() -> dict[str, tuple[str, str | None]]:

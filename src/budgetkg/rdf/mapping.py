@@ -153,31 +153,33 @@ class _Mapper:
         self.text(node, DCTERMS.description, goal.text)
         self.derived(node, goal.lines)
 
+    def named(self, node: URIRef, link: URIRef, cls: URIRef, name: str, lines: Lines) -> None:
+        """A named row of the filing (task, project): linked from the filing, typed, labelled, sourced."""
+        self.add(self.filing_node, link, node)
+        self.add(node, RDF.type, cls)
+        self.text(node, RDFS.label, name)
+        self.derived(node, lines)
+
+    def allocation(self, owner: Project | Task, node: URIRef, label: str, project: URIRef | None) -> None:
+        """The amount printed on the row of a project (its 总计) or task (拟投入的资金), if any."""
+        if owner.amount is not None:
+            amount = iris.allocation_iri(self.base, self.filing, owner)
+            self.add(node, BKG.allocation, amount)
+            self.figure(amount, label, owner.amount, owner.lines, project)
+
     def map_task(self, task: Task) -> None:
         node = iris.task_iri(self.base, self.filing, task)
-        self.add(self.filing_node, BKG.hasTask, node)
-        self.add(node, RDF.type, BKG.KeyTask)
-        self.text(node, RDFS.label, task.name)
+        self.named(node, BKG.hasTask, BKG.KeyTask, task.name, task.lines)
         self.text(node, DCTERMS.description, task.content)
         self.text(node, BKG.expectedOutcome, task.expected)
-        self.derived(node, task.lines)
-        if task.amount is not None:
-            amount = iris.allocation_iri(self.base, self.filing, task)
-            self.add(node, BKG.allocation, amount)
-            self.figure(amount, "拟投入的资金", task.amount, task.lines, None)
+        self.allocation(task, node, "拟投入的资金", None)
 
     def map_project(self, project: Project) -> None:
         node = iris.project_iri(self.base, self.filing, project)
-        self.add(self.filing_node, BKG.hasProject, node)
-        self.add(node, RDF.type, BKG.Project)
-        self.text(node, RDFS.label, project.name)
+        self.named(node, BKG.hasProject, BKG.Project, project.name, project.lines)
         self.text(node, BKG.fundingUnit, project.unit)
         self.text(node, BKG.goalText, project.goal)
-        self.derived(node, project.lines)
-        if project.amount is not None:
-            amount = iris.allocation_iri(self.base, self.filing, project)
-            self.add(node, BKG.allocation, amount)
-            self.figure(amount, "总计", project.amount, project.lines, node)
+        self.allocation(project, node, "总计", node)
         for figure in project.funding:
             funding = iris.budget_figure_iri(self.base, self.filing, figure, owner=project)
             self.add(node, BKG.allocation, funding)
@@ -198,7 +200,8 @@ class _Mapper:
         if indicator.level2 is not None:
             self.add(node, BKG.level2Category, iris.category_iri(indicator.level2, indicator.level1))
         for candidate in indicator.level2_candidates:
-            self.add(node, BKG.candidateCategory, iris.category_iri(candidate, indicator.level1))
+            for concept in iris.candidate_iris(candidate, indicator.level1):
+                self.add(node, BKG.candidateCategory, concept)
         self.derived(node, indicator.lines)
         targets: tuple[tuple[iris.Period, URIRef, Target | None], ...] = (
             ("period", BKG.periodTarget, indicator.period_target),

@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from budgetkg.server import linked_data, pages, sparql
+from budgetkg.server.context import warm_up
 from budgetkg.server.errors import install_error_pages
 from budgetkg.server.static import mount_static
 from budgetkg.settings import Settings
@@ -25,6 +26,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        warm_up(app)  # the browser's search index, built in the background
         yield
         if owned:
             the_store.close()  # stops the query worker processes

@@ -7,6 +7,7 @@ composition root.
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -46,6 +47,7 @@ class WebContext:
 
 
 _CREATE = threading.Lock()
+LOG = logging.getLogger("budgetkg.server")
 
 
 def web(request: Request) -> WebContext:
@@ -73,6 +75,13 @@ def warm_up(app: FastAPI) -> threading.Thread:
     """Build the search index in the background at start-up, so the first search does not pay for it."""
 
     ctx = context_of(app)
-    thread = threading.Thread(target=ctx.search_index, name="search-index", daemon=True)
+
+    def build() -> None:
+        try:
+            ctx.search_index()
+        except Exception:  # the first search retries and reports it; start-up must not die of it
+            LOG.exception("building the search index failed")
+
+    thread = threading.Thread(target=build, name="search-index", daemon=True)
     thread.start()
     return thread
