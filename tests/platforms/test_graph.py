@@ -71,3 +71,9 @@ def test_every_platform_node_shape_has_an_invalid_fixture() -> None:
     for shape in ours.subjects(RDF.type, SH.NodeShape):
         names = {str(shape), *(str(p) for p in ours.objects(shape, SH.property))}
         assert {n.removeprefix(SHAPES) for n in names} & fixtures, f"no invalid fixture trips {shape}"
+
+
+def test_counterparts_are_stated_both_ways(graphs: PlatformGraphs) -> None:
+    a, b = (iris.platform_iri(BASE, k) for k in ("yu-zhi-guan", "sui-zhi-guan"))
+    assert (a, BKG.counterpartOf, b) in graphs.registry
+    assert (b, BKG.counterpartOf, a) in graphs.registry

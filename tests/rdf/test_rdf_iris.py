@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import pytest
 from handmade import BASE, small_filing
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Graph
 
 from budgetkg.rdf import iris
@@ -110,3 +112,18 @@ def test_candidates_without_a_first_level_keep_every_reading() -> None:
     # 成本指标 as a 二级 exists only under 产出 (2015); the 2021 成本 is a 一级, never a candidate 二级
     assert iris.candidate_iris("成本指标", None) == (iris.category_iri("成本指标", "产出指标"),)
     assert iris.candidate_iris("社会效益指标", "产出指标") == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=st.text(min_size=0, max_size=80), stem=st.text(min_size=1, max_size=30))
+def test_any_printed_name_gives_a_valid_iri(name: str, stem: str) -> None:
+    """Unseen filings carry any characters: every minted IRI must still load as N-Triples."""
+    filing = replace(small_filing(stem.replace("/", "_") + ".txt"))
+    project = Project(name, None, None, "", (1, 1))
+    filing = replace(filing, projects=(project,))
+    for iri in (
+        iris.filing_iri(BASE, filing),
+        iris.project_iri(BASE, filing, project),
+        iris.department_iri(BASE, name),
+    ):
+        Graph().parse(data=f'<{iri}> <http://x/p> "1" .', format="nt")

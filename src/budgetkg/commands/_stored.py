@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import get_args
 
 from rdflib import Graph, URIRef
 
@@ -54,5 +55,4 @@ def read_graph(store: Store, name: str) -> Graph:
 
 def special_graphs(base: str) -> dict[str, URIRef]:
     """name → IRI of the graphs that hold no filing (build, platforms, validation, links)."""
-    names: tuple[iris.SpecialGraph, ...] = ("build", "platforms", "validation", "links")
-    return {name: iris.special_graph_iri(base, name) for name in names}
+    return {name: iris.special_graph_iri(base, name) for name in get_args(iris.SpecialGraph)}

@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from budgetkg.parser.indicator_anchored import Columns, find_anchor, read_anchored_rows
+from budgetkg.parser.indicator_checks import implausible_percentages
 from budgetkg.parser.indicator_labels import Blank, Header, Item, Label, line_of, tokenize
 from budgetkg.parser.indicator_levels import LabelsBefore, Levels, levels_after
 from budgetkg.parser.indicator_rows import RawRow, name_column_width, read_cell_rows, read_paragraph_rows
@@ -195,4 +196,15 @@ def read_indicator_table(text: Text, first: int, last: int) -> tuple[list[Indica
     runs = _runs(items)
     rows, notes = _levelled_rows(runs, _row_reader(runs, columns))
     indicators = [_indicator(row, levels, period, annual) for row, levels in rows]
-    return indicators, findings + notes
+    return indicators, [*findings, *_unread_columns(header, period, annual), *notes, *implausible_percentages(indicators)]
+
+
+def _unread_columns(header: Header | None, period: int | None, annual: int | None) -> list[Finding]:
+    """Value columns that are no target (实际完成值, 分值, 得分, 偏差原因): said, not silently dropped."""
+    if header is None:
+        return []
+    unread = [name for i, name in enumerate(header.value_columns) if i not in (period, annual)]
+    if not unread:
+        return []
+    message = f"未读取的栏目 / columns not read (no target): {'、'.join(unread)}"
+    return [Finding("info", message, (header.line, header.line), "indicator_columns_ignored")]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from budgetkg.errors import InputError
 from budgetkg.parser import project_inline, project_tsv
+from budgetkg.parser.indicator_checks import implausible_percentages
 from budgetkg.parser.text import Text
 from budgetkg.records import BudgetFigure, Department, Finding, Project
 
@@ -25,6 +26,11 @@ def read_project_table(text: Text, department: Department) -> tuple[list[Project
 
     Raises ``InputError`` when no project table header can be found, or it heads no project.
     """
+    projects, budget, findings = _read(text, department)
+    return projects, budget, [*findings, *implausible_percentages(i for p in projects for i in p.indicators)]
+
+
+def _read(text: Text, department: Department) -> tuple[list[Project], list[BudgetFigure], list[Finding]]:
     tabbed = project_tsv.find_header(text)
     inline = project_inline.find_header(text)
     # both present: the one printed first heads the table (the other is text inside it)

@@ -12,6 +12,8 @@ How a text is read (all patterns compiled once, at import):
    character that is no known unit (``12345热线``, ``5G``, and ``8省`` — so ``8省20个地区以上`` reads
    as ≥20 个 with 8省 as its scope); the Chinese numeral 一 inside words (一次性, 一张图, 一件事).
    Chinese numerals count after a comparator word (至少一次, 不少于三次) or before a counter (三台).
+   A number glued to a word that is no known unit (``≥1.5万亩``) is no quantity either: its unit
+   is unknown, and a unitless value would misstate it.
 3. Boundary words follow 民法典 第1259条: 以上/以下/以内/不少于/不低于/不超过/至少 include the number
    (ge/le); 超过/超/大于/高于 and 低于/小于/不满/不足 exclude it (gt/lt).  达/达到 mean "reach at least"
    (ge) unless a boundary word follows (达到5%以下 is le).  ``=100%``, a bare ``100%`` and ``约800人次``
@@ -133,6 +135,8 @@ _CLAUSE_SEPARATOR = re.compile(r"[，,；;。]|或(?!以|者以)")
 _NAME_GLUE = re.compile(r"[A-Za-z\u4e00-\u9fff+#]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+#: a CJK word after a number that is neither a unit nor a joining word (或, 和, 即可 …)
+_UNKNOWN_UNIT = re.compile(r"(?![或和及与且并即等的])[\u4e00-\u9fff]")
 #: the units a Chinese numeral may count (三台, 两次): counters and time, not money
 _COUNTERS_AND_TIME: Final[frozenset[str]] = frozenset(
     code for code in UNIT_SPELLINGS.values() if _CJK.match(code) and code not in ("万元", "元")
@@ -203,6 +207,18 @@ def _is_quantity(match: re.Match[str], text: str) -> bool:
     return not _NAME_GLUE.match(text, match.end("num"))
 
 
+def _unit_unknown(match: re.Match[str], text: str) -> bool:
+    """A number glued to a word that is no known unit (``≥1.5万亩``): its unit is unknown, not absent.
+
+    Reading it as a bare number would state a wrong unit (none): the quantity still counts (one of
+    several clauses), but as one whose comparison cannot be read, so the text stays qualitative.
+    Joining words (``≥50或…``, ``大于0即可``) are no unit.
+    """
+    if any(match[group] for group in ("unit", "unit1", "bw", "suf", "far", "per", "pct")):
+        return False
+    return bool(_UNKNOWN_UNIT.match(text, match.end()))
+
+
 def _quantities(text: str, about_bandwidth: bool) -> list[_Quantity]:
     found: list[_Quantity] = []
     for match in _QUANTITY.finditer(text):
@@ -214,6 +230,9 @@ def _quantities(text: str, about_bandwidth: bool) -> list[_Quantity]:
             continue
         if match["neg"]:
             low = -low
+        if _unit_unknown(match, text):
+            found.append(_Quantity(None, low, None, None))
+            continue
         if match["num2"]:
             high = read_number(match["num2"], match["mult2"] or match["mult"])
             if high is None:

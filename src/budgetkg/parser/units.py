@@ -71,6 +71,10 @@ UNIT_SPELLINGS: Final[dict[str, str]] = {
     "块": "块",
     "间": "间",
     "核": "核",
+    "辆": "辆",
+    "艘": "艘",
+    "株": "株",
+    "棵": "株",
     # area and length
     "平方米": "平方米",
     "平米": "平方米",
@@ -78,6 +82,13 @@ UNIT_SPELLINGS: Final[dict[str, str]] = {
     "公里": "公里",
     "km": "公里",
     "米": "米",
+    "平方公里": "平方公里",
+    "公顷": "公顷",
+    "立方米": "立方米",
+    # mass
+    "吨": "吨",
+    "千克": "千克",
+    "公斤": "千克",
     # money: 万元 is the filings' own currency unit; 元 stays as printed
     "万元": "万元",
     "元": "元",
@@ -101,6 +112,7 @@ COUNT_CODES: Final[frozenset[str]] = frozenset(
     {
         "个", "次", "条", "条次", "件", "份", "期", "台", "套", "人", "人次", "项", "家", "户", "篇", "场",
         "张", "通", "路", "部", "批", "类", "种", "所", "座", "处", "宗", "本", "册", "块", "间", "核", "起",
+        "辆", "艘", "株",
     }
 )  # fmt: skip
 
@@ -135,6 +147,11 @@ QUDT_UNIT: Final[dict[str, str]] = {
     "平方米": "M2",
     "公里": "KiloM",
     "米": "M",
+    "平方公里": "KiloM2",
+    "公顷": "HA",
+    "立方米": "M3",
+    "吨": "TONNE",
+    "千克": "KiloGM",
     "Mbps": "MegaBIT-PER-SEC",
     "Gbps": "GigaBIT-PER-SEC",
     "TB": "TeraBYTE",

@@ -26,7 +26,7 @@ from budgetkg.platforms.discovered import family_from_name
 from budgetkg.platforms.lineage_text import Node
 from budgetkg.platforms.links import FilingPlatforms, Link, StatedIn, Subject, read_filing
 from budgetkg.platforms.registry import Registry, load_registry
-from budgetkg.platforms.vocabulary import RELATION_PROPERTIES, Relation
+from budgetkg.platforms.vocabulary import RELATION_PROPERTIES, SYMMETRIC_RELATIONS, Relation
 from budgetkg.rdf import iris
 from budgetkg.rdf.namespaces import BKG, SCHEMA, bind_prefixes
 from budgetkg.records import Filing, Lines
@@ -82,6 +82,9 @@ def _platform_types(graph: Graph, node: URIRef) -> None:
 def _statement(graph: Graph, node: URIRef, subject: URIRef, relation: Relation, obj: URIRef, curated: bool) -> None:
     prop = RELATION_PROPERTIES[relation]
     graph.add((subject, prop, obj))
+    if relation in SYMMETRIC_RELATIONS:
+        # entailed (owl:SymmetricProperty), stated so a query without reasoning finds either direction
+        graph.add((obj, prop, subject))
     graph.add((node, RDF.type, BKG.PlatformRelationStatement))
     graph.add((node, RDF.subject, subject))
     graph.add((node, RDF.predicate, prop))

@@ -17,6 +17,8 @@ Instances live under the deployment's base (``Settings.base_iri``, ending in ``/
     {base}id/finding/<F>/<n>                    finding_iri(base, filing, finding)
     {base}id/inference/<F>/…indicator…          inference_iri(base, filing, indicator, owner=None)
     {base}id/platform/<key>                     platform_iri(base, key)
+    {base}id/platform-mention/<F>/<digest>      platform_mention_iri(base, filing, key)
+    {base}id/platform-relation/<F|registry>/<k> platform_relation_iri(base, scope, key)
     {base}id/dataset/<F>                        dataset_iri(base, filing)  (qb:DataSet of the budget figures)
     {base}id/build/<UTC start>                  build_iri(base, started)
     {base}id/software/budgetkg                  software_iri(base)
@@ -25,8 +27,8 @@ Instances live under the deployment's base (``Settings.base_iri``, ending in ``/
     {base}graph/build|platforms|validation|links  special_graph_iri(base, name)
 
 Concepts (code lists, categories) are part of the vocabulary and do not depend on the base:
-``https://w3id.org/budgetkg/def/<scheme>/<code>`` (category_iri, comparator_iri, period_iri, form_iri,
-expenditure_type_iri, funding_source_iri …).
+``https://w3id.org/budgetkg/def/<scheme>/<code>`` (category_iri, candidate_iris, comparator_iri, period_iri,
+form_iri, level_iri, expenditure_type_iri, funding_source_iri, budget_role_iri, platform_family_iri).
 
 How keys are chosen (they must survive re-parsing and be independent of other files):
 

@@ -1,38 +1,41 @@
-"""Districts of 广州 → Wikidata items, for dct:spatial (IDs as listed in DESIGN.md §2).
+"""Place names → Wikidata items, for dct:spatial, read from the curated registry (data/platforms/registry.ttl).
 
-A district not listed gets no dct:spatial link: its printed name stays in bkg:districtName.
+That file is the one list of places (``wd:Q… skos:prefLabel "海珠区"@zh-Hans``), shared with the platform
+registry.  A name not found gets no dct:spatial link: its printed name stays in bkg:districtName.
 """
 
 from __future__ import annotations
 
-from rdflib import URIRef
+from functools import lru_cache
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import SKOS
 
 from budgetkg.rdf.namespaces import WD
+from budgetkg.settings import PROJECT_ROOT
 
-GUANGZHOU = "广州"
-_WIKIDATA: dict[str, str] = {
-    "广州": "Q16572",
-    "海珠": "Q1022913",
-    "番禺": "Q948245",
-    "白云": "Q80946",
-    "天河": "Q917049",
-    "越秀": "Q1022928",
-    "荔湾": "Q590891",
-    "黄埔": "Q1023890",
-    "南沙": "Q199422",
-    "从化": "Q1023907",
-    "增城": "Q189529",
-    "广东": "Q15175",
-}
+PLACES_FILE = PROJECT_ROOT / "data" / "platforms" / "registry.ttl"
+GUANGZHOU = "广州市"
+_SUFFIXES = ("区", "市", "省")
+
+
+def _bare(name: str) -> str:
+    name = name.strip()
+    if name.startswith(GUANGZHOU) and len(name) > len(GUANGZHOU):
+        name = name.removeprefix(GUANGZHOU)
+    return name[:-1] if name.endswith(_SUFFIXES) and len(name) > 2 else name
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, URIRef]:
+    graph = Graph().parse(PLACES_FILE, format="turtle")
+    table: dict[str, URIRef] = {}
+    for place, label in graph.subject_objects(SKOS.prefLabel):
+        if isinstance(place, URIRef) and str(place).startswith(str(WD)) and getattr(label, "language", "") == "zh-Hans":
+            table[_bare(str(label))] = place
+    return table
 
 
 def place_iri(name: str) -> URIRef | None:
-    """The Wikidata item of a place name, with or without its 区/市/省 suffix (海珠区 → Q1022913)."""
-    bare = name.strip()
-    if bare.startswith("广州市") and len(bare) > len("广州市"):
-        bare = bare.removeprefix("广州市")
-    for suffix in ("区", "市", "省"):
-        if bare.endswith(suffix) and bare[:-1] in _WIKIDATA:
-            bare = bare[:-1]
-    code = _WIKIDATA.get(bare)
-    return None if code is None else WD[code]
+    """The Wikidata item of a place name, with or without its 区/市/省 suffix (海珠区 → wd:Q1022913)."""
+    return _places().get(_bare(name))

@@ -131,7 +131,7 @@ def describe(
     """Everything an entity page shows; ``page`` = (direction, predicate, offset) pages one group."""
     out = _groups(store, iri, "out", (page[1], page[2]) if page and page[0] == "out" else None, page_size)
     inc = _groups(store, iri, "in", (page[1], page[2]) if page and page[0] == "in" else None, page_size)
-    shown: set[URIRef] = {p for p, *_ in out} | {p for p, *_ in inc}
+    shown: set[URIRef] = {iri} | {p for p, *_ in out} | {p for p, *_ in inc}
     for _, _, terms, _ in out + inc:
         shown.update(t for t in terms if isinstance(t, URIRef))
     labels = fetch_labels(store, shown)
@@ -147,21 +147,10 @@ def describe(
         )
 
     outgoing = groups(out, "out")
-    own_labels = tuple(
-        v.term for g in outgoing if g.predicate in _LABEL_PREDICATES for v in g.values if isinstance(v.term, Literal)
-    )
+    # the same labels every link to this entity shows (the ontology's for an unlabelled vocabulary term)
+    own_labels = tuple(labels.get(iri, ()))
     types = next((g.values for g in outgoing if g.predicate == RDF.type), ())
     return Entity(iri, own_labels, types, outgoing, groups(inc, "in"))
-
-
-_LABEL_PREDICATES = frozenset(
-    {
-        RDFS.label,
-        URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"),
-        URIRef("https://schema.org/name"),
-        URIRef("http://purl.org/dc/terms/title"),
-    }
-)
 
 
 def document_graph(store: Store, iri: URIRef, limit: int = DOCUMENT_LIMIT) -> Graph:

@@ -13,7 +13,7 @@ from budgetkg.server.context import WebContext, web
 from budgetkg.server.findings import all_findings
 from budgetkg.server.labels import best_labels, iris_of
 from budgetkg.server.present import show
-from budgetkg.server.search import grouped
+from budgetkg.server.search import group_labels, grouped
 from budgetkg.server.sparql_text import page_query
 from budgetkg.store.base import SelectResult
 
@@ -62,7 +62,7 @@ def _hits(request: Request, q: str) -> list[dict[str, Any]]:
 def search_page(request: Request, q: str = "") -> HTMLResponse:
     ctx = web(request)
     hits = ctx.search_index().search(q)
-    return ctx.page("search.html", q=q, groups=grouped(hits), total=len(hits))
+    return ctx.page("search.html", q=q, groups=grouped(hits), total=len(hits), group_names=group_labels())
 
 
 @router.get(urls.SEARCH_JSON, include_in_schema=False)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pypinyin import Style, lazy_pinyin
 from rdflib.term import Literal, URIRef
 
-from budgetkg.server.labels import best
+from budgetkg.server.labels import best, vocabulary_labels
 from budgetkg.server.render import local_name
 from budgetkg.server.sparql_text import page_query
 from budgetkg.store.base import SelectResult, Store
@@ -77,11 +77,27 @@ class Hit:
     matched: str
 
 
+#: our vocabulary's classes name a hit's group before any reused class (bkg:Project before prov:Entity)
+_OWN_CLASSES = "https://w3id.org/budgetkg/def#"
+
+
 def _group(iri: URIRef, types: set[URIRef], thing_base: str | None) -> str:
-    # local IRIs name their kind in the path ({base}id/<kind>/…); others are grouped by a type
+    """The group a hit is listed under: its own class (local name), else its kind in the IRI path."""
+    own = sorted(t for t in types if str(t).startswith(_OWN_CLASSES))
+    if own:
+        return local_name(own[0])
     if thing_base and str(iri).startswith(thing_base):
         return str(iri)[len(thing_base) :].split("/", 1)[0]
     return min((local_name(t) for t in types), default="other")
+
+
+def group_labels() -> dict[str, str]:
+    """Group key → display name (the class label our ontology gives, Chinese first)."""
+    names: dict[str, str] = {}
+    for iri, labels in vocabulary_labels().items():
+        if str(iri).startswith(_OWN_CLASSES) and (chosen := best(labels)) is not None:
+            names[local_name(iri)] = str(chosen)
+    return names
 
 
 class SearchIndex:

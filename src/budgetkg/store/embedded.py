@@ -17,15 +17,15 @@ import pyoxigraph as ox
 
 from budgetkg.errors import StoreError
 from budgetkg.store import versions
-from budgetkg.store.base import QueryResult, Serialized
+from budgetkg.store.base import QueryResult
 from budgetkg.store.engine import Job, Opener, execute, run_in_worker
-from budgetkg.store.formats import serialize
+from budgetkg.store.serializing import SerializingStore
 from budgetkg.store.workers import WorkerPool
 
 MERGE_INTO_DEFAULT = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
-class EmbeddedStore:
+class EmbeddedStore(SerializingStore):
     def __init__(
         self,
         root: Path,
@@ -59,20 +59,6 @@ class EmbeddedStore:
                 store = self._opener.store(self.root)
             return execute(store, job)
         return self._worker_pool().run(job, self.timeout if timeout is None else timeout)
-
-    def query_serialized(
-        self,
-        sparql: str,
-        media_type: str,
-        *,
-        default_graph_uris: Sequence[str] = (),
-        named_graph_uris: Sequence[str] = (),
-        timeout: float | None = None,
-    ) -> Serialized:
-        result = self.query(
-            sparql, default_graph_uris=default_graph_uris, named_graph_uris=named_graph_uris, timeout=timeout
-        )
-        return serialize(result, media_type, self.result_limit)
 
     def graph_names(self) -> tuple[str, ...]:
         with self._opener_lock:

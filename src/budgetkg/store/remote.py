@@ -35,9 +35,10 @@ import pyoxigraph as ox
 from rdflib.term import BNode, Literal, URIRef
 
 from budgetkg.errors import QueryError, QueryTimeout, StoreError
-from budgetkg.store.base import AskResult, GraphResult, QueryResult, SelectResult, Serialized, Term
-from budgetkg.store.formats import JSON, NTRIPLES, nt_term, serialize
+from budgetkg.store.base import AskResult, GraphResult, QueryResult, SelectResult, Term
+from budgetkg.store.formats import JSON, NTRIPLES, nt_term
 from budgetkg.store.forms import has_dataset_clause, sparql_form
+from budgetkg.store.serializing import SerializingStore
 from budgetkg.store.terms import literal, triples_from_ox
 
 MANIFEST = "urn:budgetkg:manifest"
@@ -53,7 +54,7 @@ CHUNK = 500
 TEMPLATE_CHUNK = 50
 
 
-class RemoteStore:
+class RemoteStore(SerializingStore):
     def __init__(
         self,
         url: str,
@@ -90,20 +91,6 @@ class RemoteStore:
         accept = NTRIPLES if sparql_form(sparql) in ("CONSTRUCT", "DESCRIBE") else JSON
         response = self._post(form, accept, self.timeout if timeout is None else timeout)
         return self._read(response)
-
-    def query_serialized(
-        self,
-        sparql: str,
-        media_type: str,
-        *,
-        default_graph_uris: Sequence[str] = (),
-        named_graph_uris: Sequence[str] = (),
-        timeout: float | None = None,
-    ) -> Serialized:
-        result = self.query(
-            sparql, default_graph_uris=default_graph_uris, named_graph_uris=named_graph_uris, timeout=timeout
-        )
-        return serialize(result, media_type, self.result_limit)
 
     def graph_names(self) -> tuple[str, ...]:
         sparql = f"SELECT ?g WHERE {{ GRAPH <{MANIFEST}> {{ <{MANIFEST}> <{_HAS_PART}> ?g }} }}"
