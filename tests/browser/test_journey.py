@@ -108,6 +108,5 @@ def test_axe_finds_no_serious_violation(server: str, page: Page, path: str, shot
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
-    if serious:
-        shot(page, "axe-" + path.strip("/").split("?")[0].replace("/", "-") or "home")
+    shot(page, "page-" + (path.strip("/").split("?")[0].replace("/", "-") or "home"))
     assert not serious, "\n".join(serious)

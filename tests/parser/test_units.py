@@ -13,7 +13,7 @@ from budgetkg.parser.units import (
 )
 
 #: codes that deliberately have no QUDT unit (money is stated through the budget cube)
-NO_QUDT = {"万元", "元", "工作日", "百分点"}
+NO_QUDT = {"万元", "元", "工作日", "百分点", "亩"}
 
 
 def test_every_code_is_mapped_or_deliberately_not() -> None:

@@ -16,7 +16,7 @@ from budgetkg.store.embedded import EmbeddedStore
 from budgetkg.store.remote import RemoteStore
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "store"))
-from virtuoso import Virtuoso, available, start_virtuoso
+from virtuoso import Virtuoso, available, start_virtuoso  # type: ignore[import-not-found]
 
 
 def build(store: str, env: dict[str, str] | None = None) -> None:

@@ -107,3 +107,12 @@ def test_paging_of_a_link_group(tricky: TestClient) -> None:
     first = tricky.get("/doc/department/evil", params={"dir": "out", "p": str(RDFS.label), "offset": "1"})
     assert first.status_code == 200
     assert "2 / 2" in first.text
+
+
+def test_head_answers_like_get_without_a_body(tricky: TestClient) -> None:
+    thing = tricky.head("/id/department/evil")
+    assert thing.status_code == 303 and thing.headers["location"] == "/doc/department/evil"
+    document = tricky.head("/doc/department/evil", headers={"accept": "text/turtle"})
+    assert document.status_code == 200
+    assert document.headers["content-type"].startswith("text/turtle")
+    assert document.content == b""

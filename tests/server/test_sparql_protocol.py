@@ -12,7 +12,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from SPARQLWrapper import SPARQLWrapper
 
 from budgetkg.server.app import create_app
 from budgetkg.settings import Settings
+from budgetkg.store.base import QueryResult
 from budgetkg.store.embedded import EmbeddedStore
 
 STORE_DATA = Path(__file__).parents[1] / "store" / "data"
@@ -257,7 +258,14 @@ def test_missing_query_is_400_but_a_browser_gets_the_form(endpoint: str) -> None
 def test_unexpected_errors_are_500_and_leak_nothing(tmp_path: Path) -> None:
     class BrokenStore(EmbeddedStore):
         # stands in for a bug: a real engine cannot be made to fail this way on demand
-        def query(self, *args: object, **kwargs: object) -> object:  # type: ignore[override]
+        def query(
+            self,
+            sparql: str,
+            *,
+            default_graph_uris: Sequence[str] = (),
+            named_graph_uris: Sequence[str] = (),
+            timeout: float | None = None,
+        ) -> QueryResult:
             raise RuntimeError("secret internal detail /etc/passwd")
 
     settings = Settings(store=str(tmp_path))

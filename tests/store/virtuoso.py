@@ -57,7 +57,7 @@ ServerThreads = 10
 Charset = UTF-8
 EnabledGzipContent = 0
 [SPARQL]
-ResultSetMaxRows = 100000
+ResultSetMaxRows = {max_rows}
 MaxQueryExecutionTime = 60
 MaxQueryCostEstimationTime = 400
 """
@@ -81,6 +81,8 @@ class Virtuoso:
     http_port: int
     password: str = "dba"
     pid: int | None = None
+    #: the server's own cap on result rows (it cuts silently but for an X-SPARQL-MaxRows header)
+    max_rows: int = 100000
 
     @property
     def sparql_url(self) -> str:
@@ -94,7 +96,9 @@ class Virtuoso:
     def start(self, timeout: float = 60.0) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
         ini = self.directory / "virtuoso.ini"
-        ini.write_text(_INI.format(dir=self.directory, sql_port=self.sql_port, http_port=self.http_port))
+        ini.write_text(
+            _INI.format(dir=self.directory, sql_port=self.sql_port, http_port=self.http_port, max_rows=self.max_rows)
+        )
         # +wait: the command returns once the server (forked into the background) accepts connections
         subprocess.run(
             [VIRTUOSO, "+configfile", str(ini), "+wait"],
@@ -156,8 +160,8 @@ class Virtuoso:
         shutil.rmtree(self.directory, ignore_errors=True)
 
 
-def start_virtuoso(directory: Path) -> Virtuoso:
-    server = Virtuoso(directory, _free_port(), _free_port())
+def start_virtuoso(directory: Path, max_rows: int = 100000) -> Virtuoso:
+    server = Virtuoso(directory, _free_port(), _free_port(), max_rows=max_rows)
     try:
         server.start()
     except BaseException:

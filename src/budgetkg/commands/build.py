@@ -66,6 +66,8 @@ class Build:
     loaded: list[Filing] = field(default_factory=list)
     results: list[Result] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    #: time spent in SHACL validation, summed over the filings (printed: it is most of a build)
+    validation_seconds: float = 0.0
 
     def quarantine(self, path: str, sha256: str, problems: list[str]) -> None:
         self.inputs.append(Input(path, sha256, None, tuple(problems)))
@@ -74,6 +76,7 @@ class Build:
     def add_filing(self, filing: Filing, graph: Graph) -> None:
         key = iris.filing_key(filing)
         outcome = validate(graph, key)
+        self.validation_seconds += outcome.seconds
         self.results.extend(outcome.results)
         violations = [r for r in outcome.results if r.severity == "violation"]
         if violations:
@@ -152,7 +155,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     warnings = sum(1 for r in build.results if r.severity == "warning")
     print(
         f"loaded {len(build.loaded)} of {len(files)} filings into {settings.store} "
-        f"({warnings} warnings, {len(build.inputs) - len(build.loaded)} quarantined)"
+        f"({warnings} warnings, {len(build.inputs) - len(build.loaded)} quarantined; "
+        f"SHACL validation {build.validation_seconds:.2f} s)"
     )
     for found in build.results:
         if found.severity == "warning":

@@ -160,7 +160,7 @@ def tokenize(lines: tuple[str, ...], first: int) -> tuple[list[Item], list[Heade
     index = 0
     while index < len(lines):
         number = first + index
-        text = lines[index]
+        text = lines[index].replace("\t", " ")  # a tab separates cells like the spaces of other extractions
         if not text.strip() or _PAGE_NUMBER.match(text):
             items.append(Blank(number))
             index += 1

@@ -19,18 +19,22 @@ joined with nothing in between (it wraps at any character).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from budgetkg.parser.indicator_labels import Blank
 from budgetkg.parser.project_cells import Fragment, cell_lines, cell_text, display_width, split_cells
+from budgetkg.parser.units import UNIT_SPELLINGS
 from budgetkg.records import Finding, Lines
 
 #: a name-column line is at most this much wider than the column's usual full width
 WIDTH_SLACK = 4
 #: a broken cell is looked for in at most this many following fragments
 MAX_CELL_FRAGMENTS = 10
+#: a comparator printed as a word of its own (``≥ 95%``)
+_LONE_COMPARATOR = re.compile(r"[≥≤><=≧≦⩾⩽]{1,2}")
 
 
 @dataclass(frozen=True)
@@ -44,8 +48,20 @@ class RawRow:
 
 
 def cells_of(text: str) -> list[str]:
-    """The whitespace-separated cells of one printed line."""
-    return text.split()
+    """The whitespace-separated cells of one printed line.
+
+    A value the extractor letter-spaced (``≥ 8000 件``, ``95 %``) is one cell, not three: a lone
+    comparator joins the word after it, and a lone unit word joins the number before it.
+    """
+    cells: list[str] = []
+    glue_next = False
+    for word in text.split():
+        if glue_next or (cells and word in UNIT_SPELLINGS and cells[-1][-1].isdigit()):
+            cells[-1] += " " + word  # kept as printed: targets read spaced values
+        else:
+            cells.append(word)
+        glue_next = bool(_LONE_COMPARATOR.fullmatch(word))
+    return cells
 
 
 def usual_width(widths: Sequence[int], floor: int = 0) -> int:

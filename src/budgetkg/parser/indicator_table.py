@@ -16,7 +16,8 @@ table's header row to the end of the section).  Everything is decided from the t
    lines with broken cells (``indicator_rows``).
 
 A table with a single value column fills ``annual_target``.  Names lose printed numbering (``1、``,
-``(2)``, ``指标3:``) and keep everything else as printed, broken lines joined.  Targets go through
+``(2)``, ``指标3:``), a trailing weight (``（10分）``) and letter-spacing between Chinese characters,
+and keep everything else as printed, broken lines joined.  Targets go through
 ``targets.parse_target``, which keeps the printed text.
 """
 
@@ -39,6 +40,10 @@ from budgetkg.records import Finding, Indicator, Lines
 
 #: numbering printed before a 三级 name (``1、``, ``(2)``, ``指标3:``): not part of the name
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[、．.](?!\d)|[（(]\d{1,2}[)）]|指标\s*\d{1,2}\s*[:：])\s*")
+#: a weight printed after a 三级 name (``完成造林面积（10分）``), as on the category labels: not the name
+_WEIGHT = re.compile(r"\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
+#: a space between two Chinese characters of a name is the extractor's letter-spacing, not wording
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 #: the sign-off under a form (填报人：…, 联系电话：…) ends the table
 _SIGN_OFF = re.compile(r"^\s*(?:填报说明|填表说明|填报人|填表人|联系人|联系电话|审核人|单位负责人)\s*[：:]")
@@ -153,7 +158,7 @@ def _indicator(row: RawRow, levels: Levels, period: int | None, annual: int | No
         return row.values[index] if index is not None and index < len(row.values) else None
 
     period_text, annual_text = target(period), target(annual)
-    name = _NUMBERING.sub("", row.name)
+    name = _CJK_SPACE.sub("", _WEIGHT.sub("", _NUMBERING.sub("", row.name)))
     return Indicator(
         level1=levels.level1,
         level2=levels.level2,
@@ -196,7 +201,12 @@ def read_indicator_table(text: Text, first: int, last: int) -> tuple[list[Indica
     runs = _runs(items)
     rows, notes = _levelled_rows(runs, _row_reader(runs, columns))
     indicators = [_indicator(row, levels, period, annual) for row, levels in rows]
-    return indicators, [*findings, *_unread_columns(header, period, annual), *notes, *implausible_percentages(indicators)]
+    return indicators, [
+        *findings,
+        *_unread_columns(header, period, annual),
+        *notes,
+        *implausible_percentages(indicators),
+    ]
 
 
 def _unread_columns(header: Header | None, period: int | None, annual: int | None) -> list[Finding]:

@@ -8,7 +8,7 @@ Spellings, told apart by what follows the number:
 
 How the cell is split, and why it is safe with the filings' punctuation:
 
-1. Indicator *starts* are found first: a number and ``、`` (or ``．``/``.``), then a label that the
+1. Indicator *starts* are found first: a number and ``、`` (or ``．``/``.``, or ``指标1：``), then a label that the
    framework knows as a 一级 (``canonical_level1``), then ``,``/``，`` (a 二级 label follows, kept
    when the framework knows it or it carries a code like the 一级's) or ``:``/``：`` (no 二级).
    Only a known 一级 label makes a start, so numbers inside names or values (``《舆情月报》12期``,
@@ -40,7 +40,8 @@ from budgetkg.records import Finding, Indicator, Lines, Target
 _T = TypeVar("_T")
 
 # a number (not the tail of a longer number or decimal) and 、 (or the ． / . some forms print)
-_NUMBER = re.compile(r"(?<![\d.])(\d+)\s*[、．.]\s*")
+# … or ``指标1：`` (the number after the word 指标, then a colon)
+_NUMBER = re.compile(r"(?:指标\s*(?P<tagged>\d+)\s*[:：]|(?<![\d.])(?P<plain>\d+)\s*[、．.])\s*")
 # where an unnumbered indicator may start: the cell's start or after a clause stop
 _UNNUMBERED = re.compile(r"(?:^|(?<=[；;。]))\s*")
 # a category label up to its separator; labels are short and carry no clause punctuation
@@ -100,9 +101,13 @@ def _levels(label: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _number(match: re.Match[str]) -> int:
+    return int(match["tagged"] or match["plain"])
+
+
 def _starts(text: str) -> list[_Start]:
     """Numbered starts; only when there are none, unnumbered ones (a label at the start or after ；/。)."""
-    numbered = [s for m in _NUMBER.finditer(text) if (s := _start_at(text, m.start(), m.end(), int(m.group(1))))]
+    numbered = [s for m in _NUMBER.finditer(text) if (s := _start_at(text, m.start(), m.end(), _number(m)))]
     if numbered:
         return numbered
     return [s for m in _UNNUMBERED.finditer(text) if (s := _start_at(text, m.end(), m.end(), None))]
@@ -214,4 +219,4 @@ def check_numbering(numbered: list[Numbered], project: str) -> list[Finding]:
 def starts_indicator(text: str) -> bool:
     """Whether ``text`` opens an indicator (a number, ``、`` and a known 一级 label)."""
     match = _NUMBER.match(text)
-    return match is not None and _start_at(text, match.start(), match.end(), int(match.group(1))) is not None
+    return match is not None and _start_at(text, match.start(), match.end(), _number(match)) is not None

@@ -38,7 +38,7 @@ from budgetkg.parser.numbers import parse_amount
 from budgetkg.parser.project_cells import Fragment, Joined, is_page_number
 from budgetkg.parser.project_columns import INDICATOR_COLUMNS, NIL, amount_scale, column_role, to_wan
 from budgetkg.parser.project_indicator_columns import Above, read_indicator_row
-from budgetkg.parser.project_indicators import Numbered, check_numbering, read_indicator_cell
+from budgetkg.parser.project_indicators import Numbered, check_numbering, read_indicator_cell, starts_indicator
 from budgetkg.parser.text import Text
 from budgetkg.records import BudgetFigure, Finding, Lines, Project
 
@@ -200,6 +200,18 @@ def _goal(row: _Row, columns: Columns) -> list[str]:
     return _paragraphs("".join(f.text for f in row.fragments(columns.goal)))
 
 
+def _misplaced_indicators(row: _Row, goal: list[str]) -> list[Finding]:
+    """A 绩效目标 paragraph that opens like an indicator (``3、3-满意度指标,…``): a cell shifted one
+    column by the extraction.  Kept as printed, in the goal, and said: moving it would be a guess."""
+    if not any(starts_indicator(paragraph) for paragraph in goal):
+        return []
+    message = (
+        "绩效目标栏中的文字像绩效指标（分栏错位？），按原样留在目标中 / "
+        "text in the 绩效目标 column reads like an indicator (a cell shifted one column?): kept in the goal, not read"
+    )
+    return [Finding("warning", message, (row.line, row.last), "project_goal_like_indicator")]
+
+
 def _has_indicators(row: _Row, columns: Columns) -> bool:
     if columns.indicators is not None:
         return any(f.text for f in row.fragments(columns.indicators))
@@ -251,6 +263,7 @@ def read_tsv(text: Text, header_line: int, columns: Columns) -> tuple[list[Proje
     for row in rows:
         name = row.cells[columns.name]
         goal = _goal(row, columns)
+        findings.extend(_misplaced_indicators(row, goal))
         amounts = _amounts(row, columns, scale, findings)
         has_amounts = any(row.cells[p] for p, _ in columns.amounts)
         has_indicators = _has_indicators(row, columns)

@@ -137,6 +137,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 #: a CJK word after a number that is neither a unit nor a joining word (或, 和, 即可 …)
 _UNKNOWN_UNIT = re.compile(r"(?![或和及与且并即等的])[\u4e00-\u9fff]")
+_UNKNOWN_PER = re.compile(r"\s*/\s*[\u4e00-\u9fffA-Za-z]")
 #: the units a Chinese numeral may count (三台, 两次): counters and time, not money
 _COUNTERS_AND_TIME: Final[frozenset[str]] = frozenset(
     code for code in UNIT_SPELLINGS.values() if _CJK.match(code) and code not in ("万元", "元")
@@ -212,8 +213,11 @@ def _unit_unknown(match: re.Match[str], text: str) -> bool:
 
     Reading it as a bare number would state a wrong unit (none): the quantity still counts (one of
     several clauses), but as one whose comparison cannot be read, so the text stays qualitative.
-    Joining words (``≥50或…``, ``大于0即可``) are no unit.
+    Joining words (``≥50或…``, ``大于0即可``) are no unit.  A rate of something that is no period
+    (``≤10000元/人``) is unknown too: dropping its ``/人`` would misstate it.
     """
+    if _UNKNOWN_PER.match(text, match.end()):  # 元/人: a rate of something no period names
+        return True
     if any(match[group] for group in ("unit", "unit1", "bw", "suf", "far", "per", "pct")):
         return False
     return bool(_UNKNOWN_UNIT.match(text, match.end()))

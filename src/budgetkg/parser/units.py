@@ -15,6 +15,7 @@ from typing import Final
 UNIT_SPELLINGS: Final[dict[str, str]] = {
     # ratios and scores
     "%": "%",
+    "‰": "‰",  # per mille: 3‰ is 0.3 %, never a bare 3
     "百分点": "百分点",
     "分": "分",  # a score (市网站年度考评分数 大于85分), not minutes: 分钟 is matched first
     # time
@@ -85,6 +86,7 @@ UNIT_SPELLINGS: Final[dict[str, str]] = {
     "平方公里": "平方公里",
     "公顷": "公顷",
     "立方米": "立方米",
+    "亩": "亩",  # 666.67 m², the usual farmland measure: no QUDT unit, kept as its own code
     # mass
     "吨": "吨",
     "千克": "千克",
@@ -135,6 +137,7 @@ _QUDT_RATES: Final[dict[str, str]] = {"年": "NUM-PER-YR", "小时": "NUM-PER-HR
 #: them with the currency and unit multiplier of the budget cube; 工作日, 百分点 have no QUDT unit).
 QUDT_UNIT: Final[dict[str, str]] = {
     "%": "PERCENT",
+    "‰": "PERMILLE",
     "分": "UNITLESS",  # a score on a points scale is a pure number
     "ms": "MilliSEC",
     "s": "SEC",

@@ -69,7 +69,7 @@ def _document(request: Request, ctx: WebContext, iri: URIRef, suffix: str | None
     return response
 
 
-@router.get(urls.THING_PREFIX + "{key:path}", include_in_schema=False)
+@router.api_route(urls.THING_PREFIX + "{key:path}", methods=["GET", "HEAD"], include_in_schema=False)
 def thing(request: Request, key: str) -> Response:
     """The IRI of a thing is not a document: 303 See Other to the document about it."""
     ctx = web(request)
@@ -77,14 +77,14 @@ def thing(request: Request, key: str) -> Response:
     return RedirectResponse(ctx.iri_map.document(str(iri)), status_code=303, headers={"Vary": "Accept"})
 
 
-@router.get(urls.DOC_PREFIX + "{key:path}", include_in_schema=False)
+@router.api_route(urls.DOC_PREFIX + "{key:path}", methods=["GET", "HEAD"], include_in_schema=False)
 def document(request: Request, key: str) -> Response:
     ctx = web(request)
     raw, suffix = urls.split_suffix(_raw_key(request, urls.DOC_PREFIX))
     return _document(request, ctx, _known(ctx, ctx.iri_map.iri_candidates(raw)), suffix)
 
 
-@router.get(urls.RESOURCE, include_in_schema=False)
+@router.api_route(urls.RESOURCE, methods=["GET", "HEAD"], include_in_schema=False)
 def resource(request: Request, iri: str, format: str | None = None) -> Response:
     """Documents about IRIs outside this deployment's ``id/`` space (vocabulary terms, places)."""
     ctx = web(request)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from rdflib.term import URIRef
+from rdflib.term import Literal, URIRef
 from starlette.responses import HTMLResponse, JSONResponse
 
 from budgetkg.server import budgets, compare, lineage_page, query_page, urls
@@ -34,8 +34,12 @@ def home(request: Request) -> HTMLResponse:
     labels = best_labels(ctx.store, iris_of(select(ctx, page_query("home_counts")).rows, "type"))
     shown = [(show(t, labels.get(t) if isinstance(t, URIRef) else None, ctx.iri_map), n) for t, n in counts]
     by_jurisdiction = budgets.departments(ctx)
+    builds = select(ctx, page_query("home_build")).rows
+    ended = builds[0].get("ended") if builds else None
     return ctx.page(
         "home.html",
+        built=ended.toPython() if isinstance(ended, Literal) else None,
+        build=builds[0] if builds else None,
         counts=shown,
         graphs=len(ctx.store.graph_names()),
         departments=by_jurisdiction,
