@@ -8,6 +8,7 @@ Expected errors print one line on stderr; no traceback reaches the user.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from importlib import import_module
 from typing import Protocol, Sequence, cast
@@ -60,6 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CANNOT_RUN
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # the reader went away (`budgetkg dump | head`): not an error of ours, and nothing left to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -48,14 +48,27 @@ def test_from_search_to_the_source_lines_of_a_project(server: str, page: Page, s
     page.locator("#cy").scroll_into_view_if_needed()
     shot(page, "04-lineage", full_page=False)
 
+    # pan and zoom with the mouse, as a reader would
+    box = page.locator("#cy").bounding_box()
+    assert box is not None
+    zoom = page.evaluate("window.budgetkgLineage.zoom()")
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -400)
+    page.wait_for_function(f"window.budgetkgLineage.zoom() > {zoom}")
+    pan = page.evaluate("window.budgetkgLineage.pan()")
+    page.mouse.move(box["x"] + 5, box["y"] + 5)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 120, box["y"] + 90, steps=8)
+    page.mouse.up()
+    moved = page.evaluate("window.budgetkgLineage.pan()")
+    assert (moved["x"], moved["y"]) != (pan["x"], pan["y"])
+
     # click (a real mouse click on the canvas) the project that funds the 广州塔 pilot
     funding = next(
         e for e in edges if e["r"] == "funds" and e["t"] == "广州塔景区智能化管理平台" and e["sk"] == "project"
     )
     page.evaluate("id => window.budgetkgLineage.fit(window.budgetkgLineage.getElementById(id), 200)", funding["sid"])
     position = page.evaluate("id => window.budgetkgLineage.getElementById(id).renderedPosition()", funding["sid"])
-    box = page.locator("#cy").bounding_box()
-    assert box is not None
     page.mouse.click(box["x"] + position["x"], box["y"] + position["y"])
     page.wait_for_url("**/doc/project/**")
     expect(page.locator("h1")).to_have_text(funding["s"])

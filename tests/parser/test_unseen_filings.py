@@ -275,3 +275,44 @@ def test_a_department_filing_cut_before_its_indicator_rows_is_an_input_error() -
     with pytest.raises(InputError) as caught:
         parse_bytes("\n".join(lines[:header]).encode(), "cut.txt")
     assert (caught.value.path, caught.value.line) == ("cut.txt", header)
+
+
+# --- known failures in modules this suite's author does not own (layout.py, overall.py, tasks.py) ----
+# Each states the behaviour the contract asks for; strict, so a fix turns them into plain failures to un-mark.
+
+
+@pytest.mark.xfail(strict=True, reason="layout.py reads only Arabic years in a title (二〇二四年 → year null)")
+def test_a_year_in_chinese_numerals_in_the_title_is_read() -> None:
+    text = (UNSEEN / "liwan_department_shifted_levels" / "input.txt").read_text(encoding="utf-8")
+    variant = text.replace("部门整体预算绩效目标申报表", "二〇二四年部门整体预算绩效目标申报表", 1)
+    assert parse_bytes(variant.encode(), "year.txt").year == 2024
+
+
+@pytest.mark.xfail(strict=True, reason="overall.py/tasks.py take 预算金额（元） amounts as 万元, silently")
+def test_a_department_budget_printed_in_yuan_is_converted_or_reported() -> None:
+    text = (UNSEEN / "liwan_department_shifted_levels" / "input.txt").read_text(encoding="utf-8")
+    variant = (
+        text.replace("（万元）", "（元）")
+        .replace("2,950.00", "29,500,000.00")
+        .replace("5,150.00", "51,500,000.00")
+        .replace("2,200.00", "22,000,000.00")
+    )
+    filing = parse_bytes(variant.encode(), "yuan.txt")
+    converted = {b.label: b.amount for b in filing.budget}.get("基本支出") == Decimal("2950")
+    reported = any("元" in f.message for f in filing.findings)
+    assert converted or reported
+
+
+@pytest.mark.xfail(
+    strict=True, reason="layout.py finds the indicator header only on one line (here: one word per line)"
+)
+def test_an_indicator_header_printed_one_title_per_line_is_read() -> None:
+    text = (UNSEEN / "liwan_department_shifted_levels" / "input.txt").read_text(encoding="utf-8")
+    variant = text.replace(
+        "一级指标 二级指标 三级指标 实施周期指标值 年度指标值",
+        "一级指标\n二级指标\n三级指标\n实施周期指标值\n年度指标值",
+    )
+    filing = parse_bytes(variant.encode(), "header.txt")
+    assert [i.name for i in filing.indicators] == [
+        i.name for i in _parse(UNSEEN / "liwan_department_shifted_levels").indicators
+    ]

@@ -136,7 +136,8 @@ _NAME_GLUE = re.compile(r"[A-Za-z\u4e00-\u9fff+#]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 #: a CJK word after a number that is neither a unit nor a joining word (或, 和, 即可 …)
-_UNKNOWN_UNIT = re.compile(r"(?![或和及与且并即等的])[\u4e00-\u9fff]")
+#: … or a Latin letter (``≥9O%``: an OCR'd O for 0), or a stray point before more text (``≥95.%``)
+_UNKNOWN_UNIT = re.compile(r"(?![或和及与且并即等的])[\u4e00-\u9fff]|[A-Za-z]|\.(?=[^\s\d])")
 _UNKNOWN_PER = re.compile(r"\s*/\s*[\u4e00-\u9fffA-Za-z]")
 #: the units a Chinese numeral may count (三台, 两次): counters and time, not money
 _COUNTERS_AND_TIME: Final[frozenset[str]] = frozenset(
@@ -196,6 +197,9 @@ def _unit(match: re.Match[str], about_bandwidth: bool) -> tuple[bool, str | None
 def _is_quantity(match: re.Match[str], text: str) -> bool:
     """False for years, numbers glued to names and 一 inside words (see the module docstring)."""
     num, unit = match["num"], match["unit"] or match["unit1"]
+    before = text[match.start("num") - 1] if match.start("num") else ""
+    if before.isascii() and before.isalpha():
+        return False  # digits inside a Latin word or code (IPv6, l00% with an OCR'd l for 1)
     qualified = any(match[group] for group in ("pre", "pct", "suf", "far", "per", "every"))
     if not num[0].isdigit() and not qualified:
         whole = match.group(0).strip() == text.strip(" 。.；;")

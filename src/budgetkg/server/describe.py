@@ -14,7 +14,7 @@ from rdflib import Graph
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import BNode, Literal, URIRef
 
-from budgetkg.server.labels import best, fetch_labels
+from budgetkg.server.labels import best, fetch_labels, select_chunked
 from budgetkg.server.sparql_text import bind, page_query
 from budgetkg.store.base import SelectResult, Store, Term
 
@@ -168,7 +168,7 @@ def document_graph(store: Store, iri: URIRef, limit: int = DOCUMENT_LIMIT) -> Gr
             graph.add((s, p, iri))
         if isinstance(s, URIRef):
             neighbours.add(s)
-    for neighbour, labels in fetch_labels(store, neighbours - {iri}).items():
-        for lit in labels:
-            graph.add((neighbour, RDFS.label, lit))
+    # the neighbours' label triples as the graph states them (no display label is invented here)
+    for row in select_chunked(store, "label_triples", "x", sorted(neighbours - {iri})):
+        graph.add((row["x"], row["p"], row["label"]))
     return graph

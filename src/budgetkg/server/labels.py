@@ -55,18 +55,27 @@ def fetch_labels(store: Store, iris: Iterable[URIRef], timeout: float | None = N
     """
     wanted = sorted(set(iris))
     found: dict[URIRef, list[Literal]] = {}
-    for start in range(0, len(wanted), _CHUNK):
-        result = store.query(bind(page_query("labels"), {"x": wanted[start : start + _CHUNK]}), timeout=timeout)
-        assert isinstance(result, SelectResult)
-        for row in result.rows:
-            x, label = row["x"], row["label"]
-            if isinstance(x, URIRef) and isinstance(label, Literal):
-                found.setdefault(x, []).append(label)
+    for row in select_chunked(store, "labels", "x", wanted, timeout):
+        x, label = row["x"], row["label"]
+        if isinstance(x, URIRef) and isinstance(label, Literal):
+            found.setdefault(x, []).append(label)
     vocabulary = vocabulary_labels()
     for iri in wanted:
         if iri not in found and iri in vocabulary:
             found[iri] = vocabulary[iri]
     return found
+
+
+def select_chunked(
+    store: Store, name: str, variable: str, iris: list[URIRef], timeout: float | None = None
+) -> list[Mapping[str, Term]]:
+    """The rows of page query ``name`` for ``iris`` bound to ``?variable``, a few hundred IRIs per query."""
+    rows: list[Mapping[str, Term]] = []
+    for start in range(0, len(iris), _CHUNK):
+        result = store.query(bind(page_query(name), {variable: iris[start : start + _CHUNK]}), timeout=timeout)
+        assert isinstance(result, SelectResult)
+        rows.extend(result.rows)
+    return rows
 
 
 def best_labels(store: Store, iris: Iterable[URIRef], timeout: float | None = None) -> dict[URIRef, str]:

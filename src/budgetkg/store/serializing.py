@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from budgetkg.store.base import QueryResult, Serialized
+from budgetkg.store.base import Serialized, Store
 from budgetkg.store.formats import serialize
 
 
@@ -13,18 +13,9 @@ class SerializingStore:
 
     result_limit: int | None = None
 
-    def query(
-        self,
-        sparql: str,
-        *,
-        default_graph_uris: Sequence[str] = (),
-        named_graph_uris: Sequence[str] = (),
-        timeout: float | None = None,
-    ) -> QueryResult:
-        raise NotImplementedError
-
+    # ``self: Store``: the backend supplies ``query`` (the Store protocol), this mixin the rest
     def query_serialized(
-        self,
+        self: Store,
         sparql: str,
         media_type: str,
         *,
@@ -35,4 +26,4 @@ class SerializingStore:
         result = self.query(
             sparql, default_graph_uris=default_graph_uris, named_graph_uris=named_graph_uris, timeout=timeout
         )
-        return serialize(result, media_type, self.result_limit)
+        return serialize(result, media_type, getattr(self, "result_limit", None))
