@@ -50,20 +50,22 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env = {**os.environ, "BUDGETKG_BASE_IRI": base, "BUDGETKG_STORE": str(store)}
     built = subprocess.run(_cli("build"), env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert built.returncode in (0, 1), built.stderr[-2000:]
-    log = (tmp_path_factory.mktemp("serve") / "serve.log").open("w")
+    log_path = tmp_path_factory.mktemp("serve") / "serve.log"
+    log = log_path.open("w")
     proc = subprocess.Popen(
         _cli("serve", "--port", str(port), "--workers", "1"), env=env, cwd=ROOT, stdout=log, stderr=log
     )
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while True:
             try:
                 if httpx.get(base, timeout=2).status_code == 200:
                     break
             except httpx.TransportError:
                 pass
-            assert proc.poll() is None, "budgetkg serve exited; see its log"
-            assert time.monotonic() < deadline, "budgetkg serve did not answer within 60 s"
+            tail = log_path.read_text(encoding="utf-8", errors="replace")[-2000:]
+            assert proc.poll() is None, f"budgetkg serve exited:\n{tail}"
+            assert time.monotonic() < deadline, f"budgetkg serve did not answer within 120 s:\n{tail}"
             time.sleep(0.3)
         yield base.rstrip("/")
     finally:

@@ -53,6 +53,7 @@ def test_from_search_to_the_source_lines_of_a_project(server: str, page: Page, s
     assert box is not None
     zoom = page.evaluate("window.budgetkgLineage.zoom()")
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_timeout(500)  # cytoscape ignores wheel events while the page itself is still scrolling
     page.mouse.wheel(0, -400)
     page.wait_for_function(f"window.budgetkgLineage.zoom() > {zoom}")
     pan = page.evaluate("window.budgetkgLineage.pan()")

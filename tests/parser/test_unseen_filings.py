@@ -33,6 +33,7 @@ import pytest
 from budgetkg.errors import InputError
 from budgetkg.parser import parse_bytes
 from budgetkg.parser.categories import LEVEL2_BY_LEVEL1
+from budgetkg.parser.targets import parse_target
 from budgetkg.records import Filing, Indicator, Target, to_json
 
 UNSEEN = Path(__file__).parent / "unseen"
@@ -124,6 +125,8 @@ def test_the_records_are_those_read_by_hand(case: Path) -> None:
     assert [_indicator_got(i) for i in filing.indicators] == [
         _indicator_spec(i) for i in expected.get("indicators", [])
     ]
+    descriptions = expected.get("descriptions", [None] * len(filing.indicators))
+    assert [i.description for i in filing.indicators] == descriptions
     projects = expected.get("projects", [])
     assert len(filing.projects) == len(projects)
     for project, want in zip(filing.projects, projects, strict=True):
@@ -316,3 +319,81 @@ def test_an_indicator_header_printed_one_title_per_line_is_read() -> None:
     assert [i.name for i in filing.indicators] == [
         i.name for i in _parse(UNSEEN / "liwan_department_shifted_levels").indicators
     ]
+
+
+def test_inline_cells_that_split_two_ways_are_reported_with_their_candidates() -> None:
+    """Column widths that do not decide where 预算单位 ends and 项目名称 begins: a warning lists the splits."""
+    case = UNSEEN / "huangpu_project_inline_wrapped_cells"
+    text = (case / "input.txt").read_text(encoding="utf-8")
+    variant = text.replace("广州市黄埔区建设\n\n工程质量安全监督\n\n站\n", "广州市黄埔区建设工\n\n程质量安全监督站\n")
+    assert variant != text
+    filing = parse_bytes(variant.encode(), "ambiguous.txt")
+    warnings = [f for f in filing.findings if f.kind == "project_cells_ambiguous"]
+    assert len(warnings) == 1 and warnings[0].lines == filing.projects[0].lines
+    assert "广州市黄埔区建设工程质量安全监督站" in warnings[0].message  # the right split is among the candidates
+
+
+def test_a_growth_above_100_percent_is_no_slip() -> None:
+    case = UNSEEN / "huangpu_department_prefixes_ocr"
+    text = (case / "input.txt").read_text(encoding="utf-8")
+    variant = text.replace("指标4:网上办理事项办结率 292% 292%", "指标4:网上办件量同比增长 150% 150%")
+    assert variant != text
+    filing = parse_bytes(variant.encode(), "growth.txt")
+    grown = next(i for i in filing.indicators if i.name == "网上办件量同比增长")
+    assert grown.annual_target is not None and grown.annual_target.value == Decimal(150)
+    assert not [f for f in filing.findings if f.kind == "target_percent_above_100"]
+
+
+#: target spellings met while writing the unseen filings: (printed, comparator, value, unit)
+UNSEEN_TARGETS = [
+    ("≥20万吨", "ge", "200000", "吨"),
+    ("≥1.5万亩", "ge", "15000", "亩"),
+    ("≤0.9‰", "le", "0.9", "‰"),
+    ("≥50万页", "ge", "500000", "页"),
+    ("≥20场次", "ge", "20", "场次"),
+    ("≥ 8000 件", "ge", "8000", "件"),
+    ("98 %", "eq", "98", "%"),
+    ("≥0.5级", "qualitative", None, None),  # 级: no unit the parser knows — never a bare 0.5
+    ("不超过10000元/人", "qualitative", None, None),  # per person: no period, so not read as 元
+    ("≥9O%", "qualitative", None, None),  # OCR: letter O for 0
+    ("l00%", "qualitative", None, None),  # OCR: letter l for 1
+    ("≥95.%", "qualitative", None, None),  # a stray point between number and unit
+    ("面向政府用户≥50或面向公众用户≥200", "qualitative", None, None),
+    ("IPv6支持率100%", "eq", "100", "%"),
+    ("大于0即可", "gt", "0", None),
+]
+
+
+@pytest.mark.parametrize(("printed", "comparator", "value", "unit"), UNSEEN_TARGETS, ids=[t[0] for t in UNSEEN_TARGETS])
+def test_unseen_target_spellings(printed: str, comparator: str, value: str | None, unit: str | None) -> None:
+    target = parse_target(printed)
+    assert (target.text, target.comparator, target.unit) == (printed, comparator, unit)
+    assert target.value == (None if value is None else Decimal(value))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_a_filing_cut_or_missing_a_line_gives_records_or_one_clear_error(case: Path) -> None:
+    """Damage anywhere (the file cut after line k, or line k lost): a Filing or an InputError, never a crash."""
+    original = _parse(case)
+    lines = (case / "input.txt").read_bytes().decode(original.source.encoding).replace("\r\n", "\n").split("\n")
+    errors = 0
+    for k in range(1, len(lines)):
+        for variant in (lines[:k], lines[: k - 1] + lines[k:]):
+            try:
+                parse_bytes("\n".join(variant).encode(), "damaged.txt")
+            except InputError as error:
+                errors += 1
+                assert str(error).startswith("damaged.txt:") and "\n" not in str(error)
+                assert 0 <= error.line <= len(variant)
+    assert errors > 0  # cutting before the tables must be an error, not an empty filing
+
+
+def test_a_unit_printed_in_the_amount_headers_converts_like_a_unit_line() -> None:
+    case = UNSEEN / "tianhe_project_tsv_yuan"
+    text = (case / "input.txt").read_text(encoding="utf-8")
+    variant = text.replace("单位：元", "").replace("\t总计\t财政拨款\t", "\t总计（元）\t财政拨款（元）\t")
+    assert variant != text
+    original, changed = _parse(case), parse_bytes(variant.encode(), "header_unit.txt")
+    assert changed.projects == original.projects
+    assert changed.budget == original.budget
+    assert [(f.kind, f.lines) for f in changed.findings] == [("project_amount_unit_converted", (7, 7))]

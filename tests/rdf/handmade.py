@@ -19,6 +19,24 @@ from budgetkg.records import (
 
 BASE = "https://kg.test/"
 
+#: the text small_filing() was "parsed" from, line for line: where the mapper reads printed amounts back
+SMALL_LINES: tuple[str, ...] = (
+    "部门整体预算绩效目标申报表",
+    "部门名称 广州市海珠区政务服务数据管理局",
+    "基本支出 100.00 财政拨款 300.00",
+    "项目支出 200.00 其他资金 0.00",
+    "合计 200.00",
+    "目标1：建设“数字海珠”平台",
+    "",
+    "平台建设 建设内容 200.00",
+    "建成平台",
+    "",
+    "平台运维 本级 200.00 200.00 保障运维",
+    "产出指标 数量指标 系统数量 ≥2个 95%",
+    "",
+    "响应及时率 ≥90%",
+)
+
 
 def small_filing(path: str = "fixtures/t1.txt", year: int | None = 2023) -> Filing:
     """A filing with one of everything, whose arithmetic adds up (no warnings)."""

@@ -140,3 +140,13 @@ def test_hostile_iris_are_not_found(tricky: TestClient, path: str) -> None:
 
 def test_fixture_file_is_the_one_loaded() -> None:
     assert (Path(__file__).parent / "data" / "tricky.trig").read_text(encoding="utf-8").count(EVIL) >= 2
+
+
+def test_hostile_paging_parameters_show_the_first_page(tricky: TestClient) -> None:
+    for params in (
+        {"dir": "out", "p": "http://x/> } DROP ALL {", "offset": "0"},
+        {"dir": "in", "p": "x", "offset": "-1"},
+    ):
+        response = tricky.get("/doc/department/evil", params=params, headers={"accept": "text/html"})
+        assert response.status_code == 200
+        assert EVIL_ZH in "".join(parse(response.text).text)

@@ -10,7 +10,16 @@ from rdflib.term import BNode, Literal, URIRef
 
 from budgetkg.server.budgets import BASIC, PROJECT, TOTAL, FilingBudget
 from budgetkg.server.charts import BAR_AREA, bar_chart
-from budgetkg.server.lineage import FUNDS, Edge, Evidence, Lineage, Node, component_of
+from budgetkg.server.lineage import (
+    FUNDS,
+    RELATION_COLOURS,
+    Edge,
+    Evidence,
+    Lineage,
+    Node,
+    component_of,
+    cytoscape_elements,
+)
 from budgetkg.server.present import AMOUNT_PREDICATES, show
 from budgetkg.server.provenance import file_name, read_lines
 from budgetkg.server.urls import IriMap
@@ -39,7 +48,7 @@ def test_bars_scale_to_the_largest_and_unknown_values_get_none() -> None:
 
 def _lineage() -> Lineage:
     def p(key: str, family: str, where: str) -> Node:
-        return Node(URIRef(f"http://x.test/id/platform/{key}"), key, "platform", family, None, where)
+        return Node(URIRef(f"http://x.test/id/platform/{key}"), key, "platform", family, where)
 
     hub, sub, pilot, other = (
         p("hub", "hub", "广州市"),
@@ -50,30 +59,12 @@ def _lineage() -> Lineage:
     project = Node(URIRef("http://x.test/id/project/x"), "x", "project", amount=Decimal("439.63"))
     nodes = {n.iri: n for n in (hub, sub, pilot, other, project)}
     edges = [
-        Edge(sub.iri, "subPlatformOf", hub.iri, [Evidence(False, F, None, (59, 64), "quote")]),
+        Edge(sub.iri, "subPlatformOf", hub.iri, [Evidence(False, None, "000", (59, 64), "quote")]),
         Edge(pilot.iri, "pilotOf", sub.iri, [Evidence(True)]),
         Edge(project.iri, FUNDS, pilot.iri),
         Edge(project.iri, FUNDS, sub.iri),
     ]
     return Lineage(nodes, edges, {})
-
-
-def test_path_follows_relations_in_either_direction() -> None:
-    lineage = _lineage()
-    base = "http://x.test/id/platform/"
-    steps = lineage.path(URIRef(base + "hub"), URIRef(base + "pilot"))
-    assert steps is not None
-    assert [(s[1], s[2]) for s in steps] == [("subPlatformOf", False), ("pilotOf", False)]
-    assert lineage.path(URIRef(base + "hub"), URIRef(base + "o")) is None
-    assert lineage.path(URIRef(base + "hub"), URIRef(base + "missing")) is None
-
-
-def test_matrix_counts_a_record_once_per_cell() -> None:
-    families, places, cells = _lineage().matrix()
-    assert families == ["hub", "map"] and "海珠区" in places
-    # the project funds two 海珠 hub platforms: its amount is counted once in that cell
-    assert cells[("hub", "海珠区")] == (2, Decimal("439.63"), 1)
-    assert cells[("hub", "广州市")] == (1, Decimal(0), 0)
 
 
 def test_filters_and_components() -> None:
@@ -87,6 +78,37 @@ def test_filters_and_components() -> None:
     assert edge.extracted and not edge.curated and lineage.edges[1].curated
     component = component_of(lineage, URIRef("http://x.test/id/platform/hub"))
     assert "o" not in {n.label for n in component.nodes.values()}
+    assert [n.label for n in lineage.platforms()] == ["hub", "o", "pilot", "sub"]
+
+
+def test_path_follows_platform_relations_in_either_direction() -> None:
+    lineage = _lineage()
+    base = "http://x.test/id/platform/"
+    steps = lineage.path(URIRef(base + "hub"), URIRef(base + "pilot"))
+    assert steps is not None
+    assert [(s[1], s[2]) for s in steps] == [("subPlatformOf", False), ("pilotOf", False)]
+    assert lineage.path(URIRef(base + "hub"), URIRef(base + "o")) is None
+    assert lineage.path(URIRef(base + "hub"), URIRef("http://x.test/id/project/x")) is None  # records are not platforms
+
+
+def test_matrix_counts_a_record_once_per_cell() -> None:
+    families, places, cells = _lineage().matrix()
+    assert families == ["hub", "map"] and "海珠区" in places
+    # the project funds two 海珠 hub platforms: its amount is counted once in that cell
+    assert cells[("hub", "海珠区")] == (2, Decimal("439.63"), 0)
+    assert cells[("hub", "广州市")] == (1, Decimal(0), 0)
+
+
+def test_cytoscape_elements_carry_links_colours_and_kinds() -> None:
+    lineage = _lineage()
+    href = {iri: f"/doc/{n.label}" for iri, n in lineage.nodes.items()}
+    elements = cytoscape_elements(lineage, href)
+    nodes = [e["data"] for e in elements if "source" not in e["data"]]
+    edges = [e["data"] for e in elements if "source" in e["data"]]
+    assert {n["href"] for n in nodes} == set(href.values())
+    assert {n["kind"] for n in nodes} == {"platform", "project"}
+    assert {e["colour"] for e in edges if e["relation"] == FUNDS} == {RELATION_COLOURS[FUNDS]}
+    assert [e["extracted"] for e in edges if e["relation"] == "pilotOf"] == [False]
 
 
 def test_excerpts_read_only_named_files_inside_the_filings_folder(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from page_reading import read, wan_amounts, yuan_amounts
 from rdflib.namespace import SKOS
 from rdflib.term import Literal, URIRef
 
+from budgetkg.platforms.analysis import load_lineage
 from budgetkg.rdf.vocabulary import ontology
 from budgetkg.server.app import create_app
 from budgetkg.server.urls import IriMap
@@ -244,3 +245,27 @@ def test_error_pages_leak_nothing(real_settings: Settings, real_store: Store) ->
 def test_literals_of_the_graph_are_decimal_not_float(real_store: Store) -> None:
     amounts = rows(real_store, "SELECT ?a WHERE { ?b obeu:amount ?a } LIMIT 5")
     assert all(isinstance(r["a"], Literal) and "E" not in str(r["a"]) for r in amounts)
+
+
+@pytest.mark.parametrize("alias", ["skos:altLabel", "skos:hiddenLabel"])
+def test_search_finds_platforms_by_their_aliases(real: TestClient, real_store: Store, alias: str) -> None:
+    found = rows(real_store, f"SELECT ?p ?name WHERE {{ ?p a bkg:Platform ; {alias} ?name }} ORDER BY ?p LIMIT 5")
+    assert found, f"the registry gives no platform a {alias}"
+    for row in found:
+        hits = real.get("/search.json", params={"q": str(row["name"])}).json()["results"]
+        assert str(row["p"]) in [h["iri"] for h in hits[:3]]
+
+
+def test_lineage_matrix_agrees_with_the_platforms_layer(real: TestClient, real_store: Store) -> None:
+    # the page redoes the matrix over the same queries (see server/lineage.py): both must agree
+    cells = load_lineage(real_store).matrix()
+    page = read(real.get("/lineage").text)
+    rows_ = page.table("matrix").rows[1:]
+    shown = sorted(a for row in rows_ for cell in row[1:] for a in wan_amounts(cell.text))
+    assert shown == sorted(Decimal(c["amount"]) for c in cells if Decimal(c["amount"]) > 0)
+    counted = [int(cell.text.split(" 个平台")[0]) for row in rows_ for cell in row[1:] if "个平台" in cell.text]
+    assert sum(counted) == sum(int(c["platforms"]) for c in cells)
+    indicators = [
+        int(cell.text.split(" 个指标")[0].split()[-1]) for row in rows_ for cell in row[1:] if "个指标" in cell.text
+    ]
+    assert sum(indicators) == sum(int(c["indicators"]) for c in cells)

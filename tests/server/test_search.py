@@ -70,3 +70,9 @@ def test_json_and_html_endpoints(tricky: TestClient) -> None:
     html = tricky.get("/search", params={"q": "szg"})
     assert html.status_code == 200
     assert 'href="/doc/department/good"' in html.text
+
+
+def test_hits_say_where_they_sit(index: SearchIndex) -> None:
+    # {base}id/budget/evil/total: kind "budget", context "evil", key "total"
+    assert index.search("合计")[0].context == "evil"
+    assert index.search("穗智管")[0].context == ""

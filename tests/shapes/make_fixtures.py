@@ -9,16 +9,23 @@ test_shapes.py only reads them.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "rdf"))
 
-from handmade import BASE, small_filing  # noqa: E402
+from datetime import UTC, datetime  # noqa: E402
+
+from handmade import BASE, SMALL_LINES, small_filing  # noqa: E402
 from rdflib import Graph  # noqa: E402
 
+from budgetkg.rdf import iris  # noqa: E402
+from budgetkg.rdf.catalog import BuildTimes, catalog_graph  # noqa: E402
 from budgetkg.rdf.mapping import map_filing  # noqa: E402
 from budgetkg.rdf.namespaces import PREFIXES  # noqa: E402
+from budgetkg.rdf.organisations import organisations_graph  # noqa: E402
+from budgetkg.rdf.serialize import canonical_ntriples  # noqa: E402
 
 PREFIX = "".join(f"PREFIX {p}: <{n}>\n" for p, n in PREFIXES.items()) + (
     f"PREFIX id: <{BASE}id/>\n"
@@ -44,6 +51,24 @@ def figure(label: str) -> str:
 
 def set_value(node: str, predicate: str, old: str, new: str) -> str:
     return f"DELETE DATA {{ {node} {predicate} {old} }} ; INSERT DATA {{ {node} {predicate} {new} }}"
+
+
+def set_amount(node: str, old: str, new: str) -> str:
+    """A changed amount, printed text and value together (else PrintedAmountShape trips instead)."""
+    return (
+        set_value(node, "obeu-measure:amount", f'"{old}"^^xsd:decimal', f'"{new}"^^xsd:decimal')
+        + " ; "
+        + set_value(node, "bkg:printedAmount", f'"{old}"', f'"{new}"')
+    )
+
+
+def set_amounts(where: str, new: str) -> str:
+    """Every figure matched by ``where`` (binding ?a) gets the amount ``new``, printed and as a value."""
+    return (
+        f"DELETE {{ ?a obeu-measure:amount ?x ; bkg:printedAmount ?p }} "
+        f'INSERT {{ ?a obeu-measure:amount "{new}"^^xsd:decimal ; bkg:printedAmount "{new}" }} '
+        f"WHERE {{ {where} ?a obeu-measure:amount ?x ; bkg:printedAmount ?p . }}"
+    )
 
 
 #: shape → (update keeping it valid, update tripping it)
@@ -89,25 +114,23 @@ CASES: dict[str, tuple[str, str]] = {
         "",
         'DELETE WHERE { ?f bkg:severity ?s } ; INSERT { ?f bkg:severity "fatal" } WHERE { ?f a bkg:Finding }',
     ),
+    "PrintedAmountShape": ("", set_value(figure("合计"), "bkg:printedAmount", '"200.00"', '"250.00"')),
     "CategoryInferenceShape": (INFERENCE, INFERENCE + " ; DELETE WHERE { ?i bkg:inferredFor ?x }"),
     "BudgetPartsVsTotalShape": (
         "",
-        set_value(figure("财政拨款"), "obeu-measure:amount", '"300.00"^^xsd:decimal', '"0"^^xsd:decimal'),
+        set_amount(figure("财政拨款"), "300.00", "0"),
     ),
     "TasksVsProjectSpendingShape": (
         "",
-        'DELETE { ?a obeu-measure:amount ?x } INSERT { ?a obeu-measure:amount "150.00"^^xsd:decimal } '
-        "WHERE { ?a bkg:budgetLine role:planned ; obeu-measure:amount ?x }",
+        set_amounts("?a bkg:budgetLine role:planned .", "150.00"),
     ),
     "ProjectsVsTotalShape": (
         "",
-        set_value(figure("合计"), "obeu-measure:amount", '"200.00"^^xsd:decimal', '"250.00"^^xsd:decimal'),
+        set_amount(figure("合计"), "200.00", "250.00"),
     ),
     "ProjectFundingVsTotalShape": (
         "",
-        'DELETE { ?f obeu-measure:amount ?a } INSERT { ?f obeu-measure:amount "180.00"^^xsd:decimal } '
-        f"WHERE {{ {PROJ} bkg:allocation ?f . ?f bkg:budgetLine ?l ; obeu-measure:amount ?a . "
-        "FILTER (?l != role:total) }",
+        set_amounts(f"{PROJ} bkg:allocation ?a . ?a bkg:budgetLine ?l . FILTER (?l != role:total)", "180.00"),
     ),
     "FilingFormShape": (
         "",
@@ -134,22 +157,60 @@ CASES: dict[str, tuple[str, str]] = {
 }
 
 
-def fixture(update: str) -> Graph:
-    graph = map_filing(small_filing(), BASE)
+DATASET = "<https://kg.test/id/catalog/budgetkg>"
+#: shape of shapes/catalog.ttl → (update keeping it valid, update tripping it), applied to catalogue()
+CATALOG_CASES: dict[str, tuple[str, str]] = {
+    "CatalogShape": ("", "DELETE { ?c dct:license ?l } WHERE { ?c a dcat:Catalog ; dct:license ?l }"),
+    "PublishedDatasetShape": (
+        "",
+        f"DELETE WHERE {{ {DATASET} void:triples ?n }} ; INSERT DATA {{ {DATASET} void:triples 5 }}",
+    ),
+    "VoidSubsetShape": (
+        "",
+        "DELETE { ?g void:triples ?n } WHERE { ?g a void:Dataset ; dct:source ?f ; void:triples ?n }",
+    ),
+    "DistributionShape": ("", "DELETE { ?d dcat:accessURL ?u } WHERE { ?d a dcat:Distribution ; dcat:accessURL ?u }"),
+    "DataServiceShape": ("", "DELETE { ?s dcat:endpointURL ?u } WHERE { ?s a dcat:DataService ; dcat:endpointURL ?u }"),
+}
+
+
+#: shape of shapes/organisations.ttl → updates, applied to the curated organisation changes
+ORGANISATION_CASES: dict[str, tuple[str, str]] = {
+    "OrganisationChangeShape": ("", "DELETE { ?c dct:source ?s } WHERE { ?c a org:ChangeEvent ; dct:source ?s }"),
+}
+
+
+def catalogue() -> Graph:
+    """The catalogue a build of small_filing() alone writes (fixed times: fixtures do not change)."""
+    filing = small_filing()
+    loaded = {str(iris.graph_iri(BASE, filing)): canonical_ntriples(map_filing(filing, BASE, SMALL_LINES))}
+    when = datetime(2026, 1, 1, tzinfo=UTC)
+    return catalog_graph(BASE, loaded, [filing], BuildTimes(started=when, modified=when, issued=when))
+
+
+def small_graph() -> Graph:
+    return map_filing(small_filing(), BASE, SMALL_LINES)
+
+
+def fixture(update: str, start: Callable[[], Graph] = small_graph) -> Graph:
+    graph = start()
     if update:
         graph.update(PREFIX + update)
     return graph
 
 
 def main() -> None:
-    for shape, (valid, invalid) in CASES.items():
+    cases = [(shape, updates, small_graph) for shape, updates in CASES.items()]
+    cases += [(shape, updates, catalogue) for shape, updates in CATALOG_CASES.items()]
+    cases += [(shape, updates, lambda: organisations_graph(BASE)) for shape, updates in ORGANISATION_CASES.items()]
+    for shape, (valid, invalid), start in cases:
         folder = HERE / shape
         folder.mkdir(exist_ok=True)
         (folder / "valid.ttl").write_text(
-            f"# conforms to bkgsh:{shape}\n" + fixture(valid).serialize(format="turtle"), encoding="utf-8"
+            f"# conforms to bkgsh:{shape}\n" + fixture(valid, start).serialize(format="turtle"), encoding="utf-8"
         )
         (folder / "invalid.ttl").write_text(
-            f"# trips: bkgsh:{shape}\n" + fixture(invalid).serialize(format="turtle"), encoding="utf-8"
+            f"# trips: bkgsh:{shape}\n" + fixture(invalid, start).serialize(format="turtle"), encoding="utf-8"
         )
 
 

@@ -19,7 +19,7 @@ from budgetkg.rdf.vocabulary import SHAPES_DIR, shapes
 
 HERE = Path(__file__).resolve().parent
 SHAPES_NS = "https://w3id.org/budgetkg/shapes#"
-OUR_FILES = ("budgetkg.ttl", "codelists.ttl", "indicator-categories.ttl")
+OUR_FILES = ("budgetkg.ttl", "codelists.ttl", "indicator-categories.ttl", "catalog.ttl", "organisations.ttl")
 FOLDERS = sorted(p for p in HERE.iterdir() if (p / "invalid.ttl").is_file())
 
 

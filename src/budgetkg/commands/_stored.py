@@ -15,7 +15,7 @@ from typing import get_args
 from rdflib import Graph, URIRef
 
 from budgetkg.errors import StoreError
-from budgetkg.rdf import iris
+from budgetkg.rdf import iris, published
 from budgetkg.rdf.namespaces import bind_prefixes
 from budgetkg.settings import Settings
 from budgetkg.store import open_store
@@ -26,15 +26,29 @@ _NO_LIMIT = 2**31 - 1
 
 
 @contextmanager
+def store_errors(location: str) -> Iterator[None]:
+    """Engine failures as the one-line ``StoreError``: a missing or unwritable directory (OSError) and a
+    corrupt store (pyoxigraph raises RuntimeError for RocksDB corruption) must never reach the user as a
+    traceback."""
+    try:
+        yield
+    except (OSError, RuntimeError) as error:
+        raise StoreError(f"{location}: the store cannot be used: {error}") from None
+
+
+@contextmanager
 def opened(settings: Settings, store: str | None) -> Iterator[Store]:
     """The configured store (or ``store`` when given), in-process, without a result limit; a store
     that holds no graph is an error (reading it would look like an empty, valid graph)."""
     settings = settings.with_overrides(store=store, result_limit=_NO_LIMIT)
     if not settings.store_is_remote and not Path(settings.store).is_dir():
         raise StoreError(f"{settings.store}: no store there; run `budgetkg build` first")
-    handle = open_store(settings, workers=0)
+    with store_errors(settings.store):
+        handle = open_store(settings, workers=0)
     try:
-        if not handle.graph_names():
+        with store_errors(settings.store):
+            names = handle.graph_names()
+        if not names:
             raise StoreError(f"{settings.store}: the store is empty; run `budgetkg build` first")
         yield handle
     finally:
@@ -42,7 +56,8 @@ def opened(settings: Settings, store: str | None) -> Iterator[Store]:
 
 
 def read_graph(store: Store, name: str) -> Graph:
-    result = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+    with store_errors(name):
+        result = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
     if not isinstance(result, GraphResult):
         raise StoreError(f"{name}: the store did not answer a CONSTRUCT with a graph")
     if result.truncated:
@@ -55,4 +70,4 @@ def read_graph(store: Store, name: str) -> Graph:
 
 def special_graphs(base: str) -> dict[str, URIRef]:
     """name → IRI of the graphs that hold no filing (build, platforms, validation, links)."""
-    return {name: iris.special_graph_iri(base, name) for name in get_args(iris.SpecialGraph)}
+    return {name: iris.special_graph_iri(base, name) for name in get_args(published.SpecialGraph)}

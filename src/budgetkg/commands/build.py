@@ -3,8 +3,9 @@
 PATHs are filings or directories of them (``*.txt``); the default is ``Settings.filings_dir``.
 Each filing becomes one named graph, validated on its own in memory.  A filing that cannot be parsed
 or whose graph violates a shape is reported (``FILE:LINE: message``) and not loaded; the others are,
-with the platform registry, the cross-filing links, the stored SHACL report and the build's
-provenance, in one atomic ``replace_all``.  Exit 0 when every filing loaded; 1 when some were
+with the platform registry, the cross-filing links, the curated organisation changes, the stored SHACL
+report, the build's provenance and the DCAT/VoID catalogue (``{base}graph/catalog``), in one atomic
+``replace_all``.  Exit 0 when every filing loaded; 1 when some were
 quarantined (or none could be loaded: the previous store is then left as it was); 2 when the build
 could not run.
 """
@@ -18,21 +19,25 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 
-from budgetkg.errors import ConfigError, InputError
+from budgetkg.commands._stored import store_errors
+from budgetkg.errors import ConfigError, InputError, StoreError
 from budgetkg.parser import parse_paths
 from budgetkg.platforms.graph import platform_graphs
 from budgetkg.rdf import iris
+from budgetkg.rdf.catalog import BuildTimes, catalog_graph
 from budgetkg.rdf.crosslinks import links_graph
 from budgetkg.rdf.mapping import map_filing
 from budgetkg.rdf.namespaces import BKG
+from budgetkg.rdf.organisations import organisations_graph
 from budgetkg.rdf.provenance import Input, build_graph
 from budgetkg.rdf.serialize import canonical_ntriples
 from budgetkg.rdf.validation import Result, report_graph, validate
 from budgetkg.records import Filing
 from budgetkg.settings import Settings
 from budgetkg.store import open_store
+from budgetkg.store.base import SelectResult, Store
 
 HELP = "parse, map, validate and load the filings into the store"
 EXIT_OK, EXIT_PROBLEMS = 0, 1
@@ -104,6 +109,39 @@ def _sha256(path: Path) -> str:
         return ""
 
 
+def previous_issued(store: Store, base: str) -> datetime | None:
+    """When the data in ``store`` was first issued (its catalogue's dct:issued), so a rebuild keeps it."""
+    graph = iris.special_graph_iri(base, "catalog")
+    try:
+        result = store.query(
+            f"SELECT ?issued WHERE {{ GRAPH <{graph}> {{ ?d a <http://www.w3.org/ns/dcat#Catalog> ; "
+            "<http://purl.org/dc/terms/issued> ?issued } }"
+        )
+    except StoreError:  # no store built yet: this build is the first issue
+        return None
+    if not isinstance(result, SelectResult):
+        return None
+    for row in result.rows:
+        value = row.get("issued")
+        if isinstance(value, Literal) and isinstance(value.toPython(), datetime):
+            issued: datetime = value.toPython()
+            return issued
+    return None
+
+
+def _catalog(build: Build, store: Store, started: datetime) -> None:
+    """The DCAT/VoID description of everything about to be loaded, validated like any other graph."""
+    ended = datetime.now(UTC)
+    times = BuildTimes(started=started, modified=ended, issued=previous_issued(store, build.base) or started)
+    catalog = catalog_graph(build.base, build.graphs, build.loaded, times)
+    outcome = validate(catalog, "catalog")
+    if outcome.conforms:
+        build.graphs[str(iris.special_graph_iri(build.base, "catalog"))] = canonical_ntriples(catalog)
+    else:
+        build.problems.append("catalog: the dataset description violates its shapes and was not loaded")
+        build.problems.extend(f"catalog: {r.message} ({r.focus})" for r in outcome.results if r.severity == "violation")
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
     settings = settings.with_overrides(store=args.store)
     base = settings.base_iri
@@ -131,6 +169,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         build.add_filing(filing, graph)
     for line in build.problems:
         print(line, file=sys.stderr)
+    reported = len(build.problems)
     if not build.loaded:
         print("budgetkg build: no filing could be loaded; the store is left as it was", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -140,18 +179,31 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if not link_outcome.conforms:  # a bug in the linker must not take the filings down with it
         build.problems.append("links: the cross-filing links violate their shapes and were not loaded")
         links = Graph()
+    organisations = organisations_graph(base)
+    organisation_outcome = validate(organisations, "organisations")
+    build.results.extend(organisation_outcome.results)
+    if not organisation_outcome.conforms:  # curated data without its source is left out, and said so
+        build.problems.append("organisations: the curated changes violate their shapes and were not loaded")
+        organisations = Graph()
     filing_nodes = {iris.filing_key(f): iris.filing_iri(base, f) for f in build.loaded}
-    special = {name: str(iris.special_graph_iri(base, name)) for name in ("platforms", "links", "validation")}
+    special = {
+        name: str(iris.special_graph_iri(base, name)) for name in ("platforms", "links", "validation", "organisations")
+    }
     build.graphs[special["platforms"]] = canonical_ntriples(platforms.registry)
+    build.graphs[special["organisations"]] = canonical_ntriples(organisations)
     build.graphs[special["links"]] = canonical_ntriples(links)
     build.graphs[special["validation"]] = canonical_ntriples(report_graph(base, build.results, filing_nodes))
     provenance = build_graph(base, started, datetime.now(UTC), sorted(build.inputs, key=lambda i: i.path))
     build.graphs[str(iris.special_graph_iri(base, "build"))] = canonical_ntriples(provenance)
-    store = open_store(settings, workers=0)
-    try:
-        store.replace_all(build.graphs)
-    finally:
-        store.close()
+    with store_errors(settings.store):
+        store = open_store(settings, workers=0)
+        try:
+            _catalog(build, store, started)
+            store.replace_all(build.graphs)
+        finally:
+            store.close()
+    for line in build.problems[reported:]:  # links or catalogue left out: said, not hidden
+        print(line, file=sys.stderr)
     warnings = sum(1 for r in build.results if r.severity == "warning")
     print(
         f"loaded {len(build.loaded)} of {len(files)} filings into {settings.store} "

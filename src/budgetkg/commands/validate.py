@@ -1,7 +1,7 @@
 """``budgetkg validate [--store DIR] [--format text|json|turtle]``: re-validate what the store holds.
 
 Each filing's named graph is read back and validated on its own, in memory, against every shape
-(and the cross-filing links graph too).  Exit 0 when there is no violation (warnings allowed),
+(and the cross-filing links and the DCAT/VoID catalogue too).  Exit 0 when there is no violation (warnings allowed),
 1 with violations, 2 when it could not run (no store, empty store, unreadable graph).
 JSON: ``{"conforms": bool, "results": [{"severity", "focus", "shape", "path", "message", "filing"}]}``.
 """
@@ -30,16 +30,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def stored_results(settings: Settings, store_location: str | None) -> tuple[list[Result], dict[str, URIRef]]:
-    """Every result of validating each stored filing graph (and the links graph), and the filings seen."""
+    """Every result of validating each stored filing graph (and the links and catalogue graphs), and the
+    filings seen."""
     special = special_graphs(settings.base_iri)
     results: list[Result] = []
     filings: dict[str, URIRef] = {}
+    #: the special graphs that have shapes of their own (the others are reports and registries)
+    checked = {special["links"]: "links", special["catalog"]: "catalog", special["organisations"]: "organisations"}
     with opened(settings, store_location) as store:
         for name in store.graph_names():
-            if URIRef(name) in special.values() and URIRef(name) != special["links"]:
+            if URIRef(name) in special.values() and URIRef(name) not in checked:
                 continue
             graph = read_graph(store, name)
-            key = "links"
+            key = checked.get(URIRef(name), "filing")
             for node in graph.subjects(RDF.type, BKG.Filing):
                 identifier = graph.value(node, DCTERMS.identifier)
                 if isinstance(node, URIRef) and isinstance(identifier, Literal):

@@ -36,7 +36,7 @@ DESCRIPTION_LABEL = re.compile(r"^(指标内容|计算方法|指标解释|指标
 #: the label a target cell may start with (removed from the value)
 VALUE_LABEL = re.compile(r"^(标准|指标)\s*[：:]\s*")
 #: a repeated cell anchors rows when printed on at least this many lines …
-MIN_ANCHOR_ROWS = 5
+MIN_ANCHOR_ROWS = 3
 #: … and on at least this share of the table's content lines
 MIN_ANCHOR_SHARE = 0.1
 #: a wrapped line is full when at most this much narrower than the column
@@ -50,15 +50,27 @@ TERMINATOR = "。"
 
 
 def find_anchor(fragments: Sequence[Fragment]) -> str | None:
-    """The cell printed once on many lines (the repeated period value), or None."""
+    """The cell printed once on many lines (the repeated period value), or None.
+
+    It must open its line in at least half of them: rows of this layout print their name on the
+    lines above the anchor.  A value that repeats in the middle of one-line rows (``NAME 100% 95%``
+    on several rows) is an ordinary column, read by ``indicator_rows``.
+    """
     counts: Counter[str] = Counter()
+    openings: Counter[str] = Counter()
     repeated_on_a_line: set[str] = set()
     for fragment in fragments:
-        cells = Counter(cells_of(fragment.text))
+        words = cells_of(fragment.text)
+        cells = Counter(words)
         repeated_on_a_line.update(cell for cell, n in cells.items() if n > 1)
         counts.update(cells.keys())
+        openings.update(words[:1])
     floor = max(MIN_ANCHOR_ROWS, MIN_ANCHOR_SHARE * len(fragments))
-    candidates = [(n, cell) for cell, n in counts.items() if n >= floor and cell not in repeated_on_a_line]
+    candidates = [
+        (n, cell)
+        for cell, n in counts.items()
+        if n >= floor and cell not in repeated_on_a_line and 2 * openings[cell] >= n
+    ]
     return max(candidates)[1] if candidates else None
 
 

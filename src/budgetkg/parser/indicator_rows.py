@@ -73,9 +73,25 @@ def usual_width(widths: Sequence[int], floor: int = 0) -> int:
     return max(counts, key=lambda w: (counts[w], w))
 
 
+def _repeated_tail(cells: list[str]) -> int:
+    """Words per target when a line ends with the same words twice (``名称 逐步 提升 逐步 提升``), else 0.
+
+    Two target columns most often print the same text; a letter-spaced text is several words.
+    The longest repeat that leaves a name wins.
+    """
+    for size in range((len(cells) - 1) // 2, 1, -1):
+        if cells[-2 * size : -size] == cells[-size:]:
+            return size
+    return 0
+
+
 def row_from_cells(line: Fragment, columns: int) -> RawRow:
     """A row printed whole on one line: the last ``columns`` cells are the values, the rest the name."""
     cells = cells_of(line.text)
+    size = _repeated_tail(cells) if columns == 2 else 0
+    if size:
+        value = " ".join(cells[-size:])
+        return RawRow(" ".join(cells[: -2 * size]), (value, value), (line.line, line.line))
     if len(cells) > columns:
         name, values = " ".join(cells[: len(cells) - columns]), cells[len(cells) - columns :]
     else:

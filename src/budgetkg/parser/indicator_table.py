@@ -38,8 +38,8 @@ from budgetkg.parser.targets import parse_target
 from budgetkg.parser.text import Text
 from budgetkg.records import Finding, Indicator, Lines
 
-#: numbering printed before a 三级 name (``1、``, ``(2)``, ``指标3:``): not part of the name
-_NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[、．.](?!\d)|[（(]\d{1,2}[)）]|指标\s*\d{1,2}\s*[:：])\s*")
+#: numbering printed before a 三级 name (``1、``, ``(2)``, ``③``, ``指标3:``): not part of the name
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[、．.](?!\d)|[（(]\d{1,2}[)）]|[①-⑳]|指标\s*\d{1,2}\s*[:：])\s*")
 #: a weight printed after a 三级 name (``完成造林面积（10分）``), as on the category labels: not the name
 _WEIGHT = re.compile(r"\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
 #: a space between two Chinese characters of a name is the extractor's letter-spacing, not wording
@@ -92,7 +92,7 @@ def _target_columns(header: Header | None) -> tuple[int | None, int | None]:
     return period, annual
 
 
-def _row_reader(runs: list[_Run], columns: int) -> RowReader:
+def _row_reader(runs: list[_Run], columns: int, has_period: bool) -> RowReader:
     contents = [run.content for run in runs if run.content]
     if columns == 1 and not has_blank_lines(contents):
         name_width, value_width = column_widths(contents)
@@ -101,7 +101,8 @@ def _row_reader(runs: list[_Run], columns: int) -> RowReader:
         width = name_column_width(contents)
         return lambda run: read_paragraph_rows(run, columns, width)
     fragments = [f for content in contents for f in content if isinstance(f, Fragment)]
-    anchor = find_anchor(fragments)
+    # the repeated cell is a 实施周期 value: without that column a repeated 偏差原因 (无) is no anchor
+    anchor = find_anchor(fragments) if has_period else None
     if anchor is not None:
         geometry = Columns.measure(fragments, anchor)
         return lambda run: read_anchored_rows(run, anchor, geometry)
@@ -199,7 +200,7 @@ def read_indicator_table(text: Text, first: int, last: int) -> tuple[list[Indica
     columns = len(header.value_columns) if header and header.value_columns else 1
     period, annual = _target_columns(header)
     runs = _runs(items)
-    rows, notes = _levelled_rows(runs, _row_reader(runs, columns))
+    rows, notes = _levelled_rows(runs, _row_reader(runs, columns, period is not None))
     indicators = [_indicator(row, levels, period, annual) for row, levels in rows]
     return indicators, [
         *findings,

@@ -38,6 +38,8 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 #: amounts printed under ``单位：…`` are turned into 万元 with these exact factors
 _SCALE_TO_WAN = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.1"), "亿元": Decimal(10000)}
 _UNIT_LINE = re.compile(r"(?:^|\s)(?:金额)?单位\s*[：:]\s*(万元|千元|亿元|元)\s*$")
+#: a unit printed in an amount column's header cell: 总计（元）
+_HEADER_UNIT = re.compile(r"[（(]\s*(万元|千元|亿元|元)\s*[)）]")
 
 #: cells that print "nothing" in an amount column
 NIL = frozenset({"-", "—", "–", "－", "/", "／", "——"})
@@ -47,6 +49,11 @@ def column_role(word: str) -> Role:
     """The role of a header word; ``other`` for a column the reader does not use."""
     word = word.strip()
     return next((role for role, pattern in _ROLES if pattern.search(word)), "other")
+
+
+def amount_label(cell: str) -> str:
+    """An amount column's label without its unit (``财政拨款（元）`` → ``财政拨款``): amounts are read in 万元."""
+    return _HEADER_UNIT.sub("", cell).strip()
 
 
 def to_wan(amount: Decimal, scale: Decimal) -> Decimal:
@@ -59,11 +66,13 @@ def to_wan(amount: Decimal, scale: Decimal) -> Decimal:
 def amount_scale(text: Text, header_line: int, has_amounts: bool) -> tuple[Decimal, list[Finding]]:
     """The exact factor to 万元 for the amounts of the table headed at ``header_line``, and what to say.
 
-    The unit is the last ``单位：…`` line before the header.  Without one the table is read in 万元,
-    the form's unit, and a finding says so; a unit other than 万元 is converted, and said too.
+    The unit is the one the header row's cells print (``总计（元）``), else the last ``单位：…`` line
+    before the header.  Without either the table is read in 万元, the form's unit, and a finding
+    says so; a unit other than 万元 is converted, and said too.
     """
     for number in range(min(header_line, len(text.lines)), 0, -1):
-        match = _UNIT_LINE.search(text.line(number))
+        pattern = _HEADER_UNIT if number == header_line else _UNIT_LINE
+        match = pattern.search(text.line(number))
         if match is None:
             continue
         printed = match.group(1)

@@ -8,9 +8,10 @@ Spellings, told apart by what follows the number:
 
 How the cell is split, and why it is safe with the filings' punctuation:
 
-1. Indicator *starts* are found first: a number and ``、`` (or ``．``/``.``, or ``指标1：``), then a label that the
-   framework knows as a 一级 (``canonical_level1``), then ``,``/``，`` (a 二级 label follows, kept
-   when the framework knows it or it carries a code like the 一级's) or ``:``/``：`` (no 二级).
+1. Indicator *starts* are found first: a number and ``、`` (or ``．``/``.``; or ``指标1：``, ``(1)``,
+   ``①``, ``一、``), then a label that the framework knows as a 一级 (``canonical_level1``), then
+   ``,``/``，`` (a 二级 label follows, kept when the framework knows it or it carries a code like the
+   一级's) or ``:``/``：`` (no 二级).
    Only a known 一级 label makes a start, so numbers inside names or values (``《舆情月报》12期``,
    ``解决1-2个``, ``第1、2期``, ``99.5%``) never split an indicator.  A cell with no numbered start
    may hold unnumbered indicators: a label at the cell's start or after ``；``/``。``.
@@ -33,6 +34,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from budgetkg.parser.categories import LEVEL2_BY_LEVEL1, canonical_level1, canonical_level2
+from budgetkg.parser.numbers import chinese_numeral
 from budgetkg.parser.project_cells import Joined
 from budgetkg.parser.targets import parse_target
 from budgetkg.records import Finding, Indicator, Lines, Target
@@ -40,8 +42,11 @@ from budgetkg.records import Finding, Indicator, Lines, Target
 _T = TypeVar("_T")
 
 # a number (not the tail of a longer number or decimal) and 、 (or the ． / . some forms print)
-# … or ``指标1：`` (the number after the word 指标, then a colon)
-_NUMBER = re.compile(r"(?:指标\s*(?P<tagged>\d+)\s*[:：]|(?<![\d.])(?P<plain>\d+)\s*[、．.])\s*")
+# … or ``指标1：`` (the number after the word 指标, then a colon), ``(1)``/``（1）``, ``①``, or ``一、``
+_NUMBER = re.compile(
+    r"(?:指标\s*(?P<tagged>\d+)\s*[:：]|[（(]\s*(?P<paren>\d+)\s*[)）]|(?P<circled>[①-⑳])"
+    r"|(?<![\d.])(?P<plain>\d+)\s*[、．.]|(?<![\u4e00-\u9fff])(?P<chinese>[一二三四五六七八九十]{1,3})\s*、)\s*"
+)
 # where an unnumbered indicator may start: the cell's start or after a clause stop
 _UNNUMBERED = re.compile(r"(?:^|(?<=[；;。]))\s*")
 # a category label up to its separator; labels are short and carry no clause punctuation
@@ -101,8 +106,12 @@ def _levels(label: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _number(match: re.Match[str]) -> int:
-    return int(match["tagged"] or match["plain"])
+def _number(match: re.Match[str]) -> int | None:
+    if match["circled"]:
+        return ord(match["circled"]) - ord("①") + 1
+    if match["chinese"]:
+        return chinese_numeral(match["chinese"])
+    return int(match["tagged"] or match["paren"] or match["plain"])
 
 
 def _starts(text: str) -> list[_Start]:

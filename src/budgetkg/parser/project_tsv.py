@@ -36,7 +36,14 @@ from decimal import Decimal
 from budgetkg.errors import InputError
 from budgetkg.parser.numbers import parse_amount
 from budgetkg.parser.project_cells import Fragment, Joined, is_page_number
-from budgetkg.parser.project_columns import INDICATOR_COLUMNS, NIL, amount_scale, column_role, to_wan
+from budgetkg.parser.project_columns import (
+    INDICATOR_COLUMNS,
+    NIL,
+    amount_label,
+    amount_scale,
+    column_role,
+    to_wan,
+)
 from budgetkg.parser.project_indicator_columns import Above, read_indicator_row
 from budgetkg.parser.project_indicators import Numbered, check_numbering, read_indicator_cell, starts_indicator
 from budgetkg.parser.text import Text
@@ -78,7 +85,9 @@ def find_header(text: Text) -> tuple[int, Columns] | None:
         if "name" not in roles or ("indicators" not in roles and "level3" not in roles):
             continue
         first = {role: roles.index(role) for role in roles}  # the first column of each role
-        amounts = tuple((i, c) for i, (c, r) in enumerate(zip(cells, roles, strict=True)) if r == "amount")
+        amounts = tuple(
+            (i, amount_label(c)) for i, (c, r) in enumerate(zip(cells, roles, strict=True)) if r == "amount"
+        )
         totals = [i for i, c in amounts if _TOTAL_COLUMN.match(c)]
         total = totals[0] if totals else (amounts[0][0] if amounts else None)
         indicator_columns = {role: first[role] for role in INDICATOR_COLUMNS if role in first}

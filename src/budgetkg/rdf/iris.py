@@ -4,6 +4,7 @@ Instances live under the deployment's base (``Settings.base_iri``, ending in ``/
 
     {base}id/filing/<F>                         filing_iri(base, filing)
     {base}id/department/<name>                  department_iri(base, name)
+    {base}id/org-change/<original name>         organisation_change_iri(base, name)  (data/organisations/)
     {base}id/budget/<F>/<label>                 budget_figure_iri(base, filing, figure)
     {base}id/budget/<F>/project/<p>/<label>     budget_figure_iri(base, filing, figure, owner=project)
     {base}id/budget/<F>/project/<p>             allocation_iri(base, filing, project)  (the row's 总计)
@@ -15,6 +16,7 @@ Instances live under the deployment's base (``Settings.base_iri``, ending in ``/
     {base}id/indicator/<F>/<project>/<name>     indicator_iri(base, filing, indicator, owner=project)
     {base}id/target/<F>/…indicator…/<period>    target_iri(base, filing, indicator, period, owner=None)
     {base}id/finding/<F>/<n>                    finding_iri(base, filing, finding)
+    {base}id/finding/<F>/category/…indicator…/<level>  category_finding_iri(base, filing, indicator, owner, level)
     {base}id/inference/<F>/…indicator…          inference_iri(base, filing, indicator, owner=None)
     {base}id/platform/<key>                     platform_iri(base, key)
     {base}id/platform-mention/<F>/<digest>      platform_mention_iri(base, filing, key)
@@ -24,7 +26,10 @@ Instances live under the deployment's base (``Settings.base_iri``, ending in ``/
     {base}id/software/budgetkg                  software_iri(base)
     {base}id/validation/<F>/<n>                 validation_result_iri(base, key, n)
     {base}graph/<F>                             graph_iri(base, filing)
-    {base}graph/build|platforms|validation|links  special_graph_iri(base, name)
+    {base}graph/build|platforms|validation|links|catalog|organisations  special_graph_iri(base, name)
+
+The catalogue, VoID, endpoint and dump IRIs are in ``budgetkg.rdf.published`` (parser-free, so the web
+layer can import it); this module builds every IRI with its ``iri``.
 
 Concepts (code lists, categories) are part of the vocabulary and do not depend on the base:
 ``https://w3id.org/budgetkg/def/<scheme>/<code>`` (category_iri, candidate_iris, comparator_iri, period_iri,
@@ -33,8 +38,8 @@ form_iri, level_iri, expenditure_type_iri, funding_source_iri, budget_role_iri, 
 How keys are chosen (they must survive re-parsing and be independent of other files):
 
 * ``<F>``, the filing key, is the file name stem (``data/x/004_c8ca.txt`` → ``004_c8ca``): adding a filing
-  never changes another filing's IRIs.  A stem equal to a reserved graph name (build, platforms,
-  validation) gets ``-filing`` appended so it cannot shadow that graph.
+  never changes another filing's IRIs.  A stem equal to a reserved graph name (build, platforms, links,
+  validation, catalog, organisations) gets ``-filing`` appended so it cannot shadow that graph.
 * Named things (departments, tasks, projects, indicators, budget labels) use a slug of their printed
   name: NFKC-normalised, letters and digits of any script kept (IRIs allow Chinese), every run of other
   characters (quotes, spaces, punctuation) turned into one ``-``, cut to 48 characters.  Names are what a
@@ -51,18 +56,18 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from pathlib import PurePath
-from typing import Literal, TypeVar
-from urllib.parse import quote
+from typing import Literal, TypeVar, get_args
 
 from rdflib import URIRef
 
 from budgetkg.parser.categories import LEVEL1_NAMES, LEVEL2_BY_LEVEL1
 from budgetkg.rdf.namespaces import BKG_CONCEPTS
+from budgetkg.rdf.published import SpecialGraph, iri, named_graph_iri
 from budgetkg.records import BudgetFigure, Filing, Finding, Goal, Indicator, Project, Task
 
 Period = Literal["period", "annual"]
-SpecialGraph = Literal["build", "platforms", "validation", "links"]
-RESERVED_GRAPH_NAMES: frozenset[str] = frozenset({"build", "platforms", "validation", "links"})
+CategoryLevel = Literal["level1", "level2", "candidate"]
+RESERVED_GRAPH_NAMES: frozenset[str] = frozenset(get_args(SpecialGraph))
 
 _SLUG_MAX = 48
 _NOT_WORD = re.compile(r"[^\w]+|_+")
@@ -75,15 +80,7 @@ def slug(text: str) -> str:
     return cut or "x"
 
 
-def _segment(key: str) -> str:
-    # keep IRI-unreserved characters (letters of any script, digits, -._~); encode the rest
-    return "".join(c if c.isalnum() or c in "-._~" else quote(c, safe="") for c in key)
-
-
-def _iri(base: str, *parts: str) -> URIRef:
-    if not base.endswith("/"):
-        base += "/"
-    return URIRef(base + "/".join(_segment(p) for p in parts))
+_iri = iri
 
 
 def path_key(path: str) -> str:
@@ -139,6 +136,11 @@ def department_key(name: str) -> str:
     """A department's key: its name without a trailing （本级） (the department's own-level table is
     still the department), slugged."""
     return slug(_OWN_LEVEL.sub("", unicodedata.normalize("NFKC", name).strip()))
+
+
+def organisation_change_iri(base: str, original_name: str) -> URIRef:
+    """A curated change (rename, merger) of the department printed as ``original_name``."""
+    return _iri(base, "id", "org-change", department_key(original_name))
 
 
 def department_iri(base: str, name: str) -> URIRef:
@@ -207,6 +209,14 @@ def inference_iri(base: str, filing: Filing, indicator: Indicator, owner: Projec
     return _iri(base, "id", "inference", *_indicator_parts(filing, indicator, owner))
 
 
+def category_finding_iri(
+    base: str, filing: Filing, indicator: Indicator, owner: Project | None, level: CategoryLevel
+) -> URIRef:
+    """The finding that an indicator's printed category (at ``level``) is not one the mapper knows."""
+    key, *rest = _indicator_parts(filing, indicator, owner)
+    return _iri(base, "id", "finding", key, "category", *rest, level)
+
+
 def platform_iri(base: str, key: str) -> URIRef:
     """A platform of the curated registry by its registry key."""
     return _iri(base, "id", "platform", slug(key))
@@ -244,13 +254,14 @@ def platform_family_iri(key: str) -> URIRef:
 
 def graph_iri(base: str, filing: Filing) -> URIRef:
     """The named graph holding one filing's facts."""
-    return _iri(base, "graph", filing_key(filing))
+    return named_graph_iri(base, filing_key(filing))
 
 
 def special_graph_iri(base: str, name: SpecialGraph) -> URIRef:
     """``build`` (build provenance), ``platforms`` (curated registry), ``validation`` (stored SHACL report),
-    ``links`` (cross-filing links and inferred categories: derived, never printed, so kept apart)."""
-    return _iri(base, "graph", name)
+    ``links`` (cross-filing links and inferred categories: derived, never printed, so kept apart),
+    ``catalog`` (DCAT + VoID, see ``budgetkg.rdf.published``), ``organisations`` (curated renames)."""
+    return named_graph_iri(base, name)
 
 
 # --- concepts of the vocabulary (independent of the deployment) ----------------------------------

@@ -8,6 +8,7 @@ Every goal, task, project, indicator, target, budget figure and finding carries 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import PurePath
@@ -18,6 +19,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from budgetkg.parser.units import qudt_unit
 from budgetkg.rdf import iris
 from budgetkg.rdf.codelists import budget_line, concept_label
+from budgetkg.rdf.labels import ZH, add_labels
 from budgetkg.rdf.namespaces import (
     BKG,
     CURRENCY,
@@ -34,9 +36,9 @@ from budgetkg.rdf.namespaces import (
     bind_prefixes,
 )
 from budgetkg.rdf.places import GUANGZHOU, place_iri
+from budgetkg.rdf.printed import printed_amount, source_lines
 from budgetkg.records import Filing, Finding, Goal, Indicator, Lines, Project, Target, Task
 
-ZH = "zh-Hans"
 #: amounts are printed in 万元: 10^4 CNY
 UNIT_MULTIPLIER = 4
 
@@ -51,6 +53,8 @@ class _Mapper:
     base: str
     filing: Filing
     graph: Graph
+    #: the filing's decoded lines, where printed amounts are read back; None when unavailable
+    lines: Sequence[str] | None = None
 
     @property
     def filing_node(self) -> URIRef:
@@ -99,7 +103,7 @@ class _Mapper:
         department = self.filing.department
         for cls in (ORG.Organization, CV.PublicOrganisation):
             self.add(node, RDF.type, cls)
-        self.text(node, RDFS.label, department.name)
+        add_labels(self.graph, node, department.name)
         self.text(node, SKOS.prefLabel, department.name)
         self.add(node, BKG.governmentLevel, iris.level_iri(department.level))
         if department.district is not None:
@@ -118,6 +122,8 @@ class _Mapper:
         self.add(node, RDF.type, QB.Observation)
         self.add(node, QB.dataSet, iris.dataset_iri(self.base, filing))
         self.add(node, OBEU_MEASURE.amount, decimal_literal(amount))
+        printed = printed_amount(self.lines, lines, amount, label)
+        self.add(node, BKG.printedAmount, None if printed is None else Literal(printed))
         self.add(node, SDMX_ATTRIBUTE.unitMult, Literal(UNIT_MULTIPLIER))
         self.add(node, OBEU_ATTRIBUTE.currency, CURRENCY.CNY)
         self.add(node, OBEU_DIMENSION.organization, iris.department_iri(self.base, filing.department.name))
@@ -126,7 +132,10 @@ class _Mapper:
         self.add(node, OBEU_DIMENSION.project, project)
         self.add(node, BKG.printedLabel, Literal(label))
         self.text(node, RDFS.label, label)
-        self.add(node, BKG.budgetLine, budget_line(label))
+        line = budget_line(label)
+        self.add(node, BKG.budgetLine, line)
+        english = concept_label(line, "en") if line is not None else None
+        self.add(node, RDFS.label, None if english is None else Literal(english, lang="en"))
         self.derived(node, lines)
 
     def map_budget(self) -> None:
@@ -157,7 +166,7 @@ class _Mapper:
         """A named row of the filing (task, project): linked from the filing, typed, labelled, sourced."""
         self.add(self.filing_node, link, node)
         self.add(node, RDF.type, cls)
-        self.text(node, RDFS.label, name)
+        add_labels(self.graph, node, name)
         self.derived(node, lines)
 
     def allocation(self, owner: Project | Task, node: URIRef, label: str, project: URIRef | None) -> None:
@@ -193,15 +202,9 @@ class _Mapper:
         node = iris.indicator_iri(self.base, self.filing, indicator, owner)
         self.add(owner_node, BKG.hasIndicator, node)
         self.add(node, RDF.type, BKG.Indicator)
-        self.text(node, RDFS.label, indicator.name)
+        add_labels(self.graph, node, indicator.name)
         self.text(node, DCTERMS.description, indicator.description)
-        if indicator.level1 is not None:
-            self.add(node, BKG.level1Category, iris.category_iri(indicator.level1))
-        if indicator.level2 is not None:
-            self.add(node, BKG.level2Category, iris.category_iri(indicator.level2, indicator.level1))
-        for candidate in indicator.level2_candidates:
-            for concept in iris.candidate_iris(candidate, indicator.level1):
-                self.add(node, BKG.candidateCategory, concept)
+        self.map_categories(node, indicator, owner)
         self.derived(node, indicator.lines)
         targets: tuple[tuple[iris.Period, URIRef, Target | None], ...] = (
             ("period", BKG.periodTarget, indicator.period_target),
@@ -212,6 +215,56 @@ class _Mapper:
                 target_node = iris.target_iri(self.base, self.filing, indicator, period, owner)
                 self.add(node, predicate, target_node)
                 self.map_target(target_node, target, period, indicator.lines)
+
+    def map_categories(self, node: URIRef, indicator: Indicator, owner: Project | None) -> None:
+        """The stated categories as concepts; a printed name the framework lacks is kept as printed
+        (bkg:printedCategory) with a finding, never dropped."""
+        level1, level2 = indicator.level1, indicator.level2
+        unknown: list[tuple[iris.CategoryLevel, list[str]]] = []
+        if level1 is not None:
+            concept = iris.category_iri(level1)
+            self.add(node, BKG.level1Category, concept)
+            if concept is None:
+                unknown.append(("level1", [level1]))
+        if level2 is not None:
+            concept = iris.category_iri(level2, level1)
+            self.add(node, BKG.level2Category, concept)
+            if concept is None:
+                unknown.append(("level2", [level2]))
+        missing = []
+        for candidate in indicator.level2_candidates:
+            concepts = iris.candidate_iris(candidate, level1)
+            for concept in concepts:
+                self.add(node, BKG.candidateCategory, concept)
+            if not concepts:
+                missing.append(candidate)
+        if missing:
+            unknown.append(("candidate", missing))
+        for level, names in unknown:
+            for name in names:
+                self.add(node, BKG.printedCategory, Literal(name))
+            self.unrecognised_category(
+                node, iris.category_finding_iri(self.base, self.filing, indicator, owner, level), names, indicator.lines
+            )
+
+    def unrecognised_category(self, about: URIRef, node: URIRef, names: list[str], lines: Lines) -> None:
+        self.add(self.filing_node, BKG.hasFinding, node)
+        self.add(node, RDF.type, BKG.Finding)
+        self.add(node, BKG.severity, Literal("warning"))
+        self.add(node, BKG.findingKind, Literal("unrecognised_category"))
+        self.add(node, BKG.findingAbout, about)
+        printed = "、".join(names)
+        self.text(node, RDFS.comment, f"印出的指标类别“{printed}”不在财政部指标框架之内，按原文保留，未归类。")
+        self.add(
+            node,
+            RDFS.comment,
+            Literal(
+                f"The printed indicator category '{printed}' is not in the Ministry of Finance framework; "
+                "kept as printed, not classified.",
+                lang="en",
+            ),
+        )
+        self.derived(node, lines)
 
     def map_target(self, node: URIRef, target: Target, period: iris.Period, lines: Lines) -> None:
         self.add(node, RDF.type, BKG.Target)
@@ -242,9 +295,12 @@ class _Mapper:
         self.derived(node, finding.lines)
 
 
-def map_filing(filing: Filing, base: str) -> Graph:
-    """The named-graph content of one filing."""
-    mapper = _Mapper(base, filing, bind_prefixes(Graph()))
+def map_filing(filing: Filing, base: str, lines: Sequence[str] | None = None) -> Graph:
+    """The named-graph content of one filing.  ``lines`` are its decoded lines (read back from its file
+    when not given) for the printed spelling of amounts; without them amounts carry no printed text."""
+    if lines is None:
+        lines = source_lines(filing)
+    mapper = _Mapper(base, filing, bind_prefixes(Graph()), lines)
     mapper.map_filing()
     mapper.map_budget()
     for ordinal, goal in enumerate(filing.goals, start=1):

@@ -6,7 +6,7 @@ Only namespaces live here; instance and concept IRIs are minted in ``budgetkg.rd
 from __future__ import annotations
 
 from rdflib import Graph, Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, VANN, XSD
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, VANN, VOID, XSD
 
 #: our vocabulary; stable whatever the deployment's base IRI
 BKG = Namespace("https://w3id.org/budgetkg/def#")
@@ -54,6 +54,8 @@ PREFIXES: dict[str, str] = {
     "vann": str(VANN),
     "wd": str(WD),
     "sh": str(SH),
+    "void": str(VOID),
+    "foaf": str(FOAF),
 }
 
 

@@ -13,6 +13,7 @@ from budgetkg.server.facts import amounts_of, targets_of
 from budgetkg.server.findings import findings_about
 from budgetkg.server.present import Shown, show
 from budgetkg.server.provenance import provenance_of
+from budgetkg.server.sparql_text import UnsafeTerm, iri_ref
 
 PLATFORM = URIRef("https://w3id.org/budgetkg/def#Platform")
 
@@ -22,6 +23,10 @@ def _page_request(request: Request) -> tuple[Direction, URIRef, int] | None:
     direction, predicate, offset = (request.query_params.get(k) for k in ("dir", "p", "offset"))
     if direction not in ("out", "in") or not predicate or not (offset or "").isdigit():
         return None
+    try:
+        iri_ref(predicate)
+    except UnsafeTerm:
+        return None  # not an IRI: no group can have it as its predicate
     return ("out" if direction == "out" else "in"), URIRef(predicate), int(offset or 0)
 
 

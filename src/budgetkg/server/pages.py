@@ -56,6 +56,7 @@ def _hits(request: Request, q: str) -> list[dict[str, Any]]:
             "group": hit.group,
             "score": hit.score,
             "matched": hit.matched,
+            "context": hit.context,
             "href": ctx.iri_map.document(str(hit.iri)),
         }
         for hit in ctx.search_index().search(q)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from pypinyin import Style, lazy_pinyin
 from rdflib.term import Literal, URIRef
@@ -22,7 +23,12 @@ from budgetkg.server.sparql_text import page_query
 from budgetkg.store.base import SelectResult, Store
 
 _ALIAS_PREDICATES = frozenset(
-    {URIRef("http://www.w3.org/2004/02/skos/core#altLabel"), URIRef("https://schema.org/alternateName")}
+    {
+        URIRef("http://www.w3.org/2004/02/skos/core#altLabel"),
+        URIRef("https://schema.org/alternateName"),
+        URIRef("http://www.w3.org/2004/02/skos/core#hiddenLabel"),
+        URIRef("https://w3id.org/budgetkg/def#localLabel"),
+    }
 )
 # score of a match by (how the key was made, how it matched); higher is better
 _SCORES = {
@@ -75,6 +81,8 @@ class Hit:
     group: str
     score: int
     matched: str
+    #: where the entity sits (its filing, its project …), to tell apart entities printed with the same name
+    context: str = ""
 
 
 #: our vocabulary's classes name a hit's group before any reused class (bkg:Project before prov:Entity)
@@ -100,9 +108,18 @@ def group_labels() -> dict[str, str]:
     return names
 
 
+def _context(iri: URIRef, thing_base: str | None) -> str:
+    """The path segments between kind and key of a local IRI: ``id/indicator/001_x/项目/名称`` → ``001_x / 项目``."""
+    if not thing_base or not str(iri).startswith(thing_base):
+        return ""
+    parts = unquote(str(iri)[len(thing_base) :]).split("/")
+    return " / ".join(parts[1:-1])
+
+
 class SearchIndex:
-    def __init__(self, entries: list[Entry]) -> None:
+    def __init__(self, entries: list[Entry], thing_base: str | None = None) -> None:
         self.entries = entries
+        self.thing_base = thing_base
 
     @classmethod
     def build(cls, store: Store, timeout: float | None = None, thing_base: str | None = None) -> SearchIndex:
@@ -125,7 +142,7 @@ class SearchIndex:
                 (entry.aliases if alias else entry.labels).append(label)
                 entry.keys.extend(keys_for(str(label), alias))
             entries.append(entry)
-        return cls(entries)
+        return cls(entries, thing_base)
 
     def search(self, query: str, limit: int = MAX_RESULTS) -> list[Hit]:
         """Hits ranked by how well they match (exact > prefix > substring, labels over pinyin), then shorter."""
@@ -142,7 +159,9 @@ class SearchIndex:
                 if how is not None and _SCORES[(origin, how)] > score:
                     score, matched = _SCORES[(origin, how)], f"{origin} {how}"
             if score:
-                hits.append(Hit(entry.iri, entry.label, entry.group, score, matched))
+                hits.append(
+                    Hit(entry.iri, entry.label, entry.group, score, matched, _context(entry.iri, self.thing_base))
+                )
         hits.sort(key=lambda h: (-h.score, len(h.label), h.label, str(h.iri)))
         return hits[:limit]
 

@@ -1,0 +1,95 @@
+"""The DCAT 3 catalogue and VoID description, computed from the graphs a build loads."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from handmade import BASE, SMALL_LINES, small_filing
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, VOID
+
+from budgetkg.rdf import iris, published
+from budgetkg.rdf.catalog import BuildTimes, catalog_graph, triple_count, vocabularies
+from budgetkg.rdf.mapping import map_filing
+from budgetkg.rdf.namespaces import BKG, DCAT, QB
+from budgetkg.rdf.serialize import canonical_ntriples
+from budgetkg.rdf.validation import validate
+
+FIRST = datetime(2026, 1, 1, tzinfo=UTC)
+NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def loaded() -> dict[str, bytes]:
+    filing = small_filing()
+    return {
+        str(iris.graph_iri(BASE, filing)): canonical_ntriples(map_filing(filing, BASE, SMALL_LINES)),
+        str(iris.special_graph_iri(BASE, "links")): b"",
+    }
+
+
+@pytest.fixture(scope="module")
+def catalog(loaded: dict[str, bytes]) -> Graph:
+    return catalog_graph(BASE, loaded, [small_filing()], BuildTimes(started=NOW, modified=NOW, issued=FIRST))
+
+
+def test_it_conforms_to_its_shapes(catalog: Graph) -> None:
+    outcome = validate(catalog, "catalog")
+    assert outcome.conforms and not outcome.results
+
+
+def test_dcat_catalogue_dataset_distributions_and_service(catalog: Graph) -> None:
+    dataset = published.published_dataset_iri(BASE)
+    assert catalog.value(published.catalog_iri(BASE), DCAT.dataset) == dataset
+    assert {(dataset, RDF.type, DCAT.Dataset), (dataset, RDF.type, VOID.Dataset)} <= set(catalog)
+    distributions = set(catalog.objects(dataset, DCAT.distribution))
+    assert distributions == {published.distribution_iri(BASE, k) for k in ("nquads", "sparql")}
+    service = published.sparql_service_iri(BASE)
+    assert catalog.value(service, DCAT.endpointURL) == URIRef(BASE + "sparql")
+    assert catalog.value(service, DCAT.servesDataset) == dataset
+    assert isinstance(catalog.value(dataset, DCAT.version), Literal)  # a DCAT 3 term
+
+
+def test_void_counts_are_those_of_the_loaded_bytes(catalog: Graph, loaded: dict[str, bytes]) -> None:
+    dataset = published.published_dataset_iri(BASE)
+    total = catalog.value(dataset, VOID.triples)
+    assert isinstance(total, Literal)
+    filing_graph = next(name for name, data in loaded.items() if data)
+    assert total.toPython() == len(Graph().parse(data=loaded[filing_graph], format="nt"))
+    subsets = set(catalog.objects(dataset, VOID.subset))
+    assert subsets == {URIRef(name) for name in loaded}
+    assert catalog.value(URIRef(filing_graph), DCTERMS.source) == iris.filing_iri(BASE, small_filing())
+
+
+def test_void_links_relative_to_the_base(catalog: Graph) -> None:
+    dataset = published.published_dataset_iri(BASE)
+    assert catalog.value(dataset, VOID.sparqlEndpoint) == URIRef(BASE + "sparql")
+    assert catalog.value(dataset, VOID.dataDump) == published.data_dump_iri(BASE)
+    assert str(published.data_dump_iri(BASE)).startswith(BASE)
+    other = "https://other.example/kg/"
+    assert published.sparql_endpoint_iri(other) == URIRef(other + "sparql")
+    assert published.void_graph_iri(other) == iris.special_graph_iri(other, "catalog") == URIRef(other + "graph/catalog")
+
+
+def test_vocabularies_are_read_from_the_data(catalog: Graph) -> None:
+    used = set(catalog.objects(published.published_dataset_iri(BASE), VOID.vocabulary))
+    assert {URIRef(str(BKG)), URIRef(str(QB))} <= used
+    assert URIRef("http://www.wikidata.org/entity/") not in used  # places are things, not a vocabulary
+    assert vocabularies([b'<http://a/x> <http://www.w3.org/ns/org#memberOf> <http://a/y> .\n']) == [
+        URIRef("http://www.w3.org/ns/org#")
+    ]
+
+
+def test_licence_publisher_and_times(catalog: Graph) -> None:
+    for node in (published.catalog_iri(BASE), published.published_dataset_iri(BASE)):
+        assert isinstance(catalog.value(node, DCTERMS.license), URIRef)
+        assert catalog.value(node, DCTERMS.publisher) == published.publisher_iri(BASE)
+        issued, modified = catalog.value(node, DCTERMS.issued), catalog.value(node, DCTERMS.modified)
+        assert isinstance(issued, Literal) and isinstance(modified, Literal)
+        assert (issued.toPython(), modified.toPython()) == (FIRST, NOW)
+
+
+def test_triple_count() -> None:
+    assert triple_count(b"") == 0
+    assert triple_count(b"<a:x> <a:p> <a:y> .\n<a:x> <a:p> <a:z> .\n") == 2
