@@ -16,6 +16,7 @@ from budgetkg.rdf.vocabulary import ontology
 from budgetkg.server.app import create_app
 from budgetkg.server.urls import IriMap
 from budgetkg.settings import Settings
+from budgetkg.store import open_store
 from budgetkg.store.base import SelectResult, Store
 
 BKG = "https://w3id.org/budgetkg/def#"
@@ -269,3 +270,12 @@ def test_lineage_matrix_agrees_with_the_platforms_layer(real: TestClient, real_s
         int(cell.text.split(" 个指标")[0].split()[-1]) for row in rows_ for cell in row[1:] if "个指标" in cell.text
     ]
     assert sum(indicators) == sum(int(c["indicators"]) for c in cells)
+
+
+def test_a_store_not_built_yet_is_a_clear_503(tmp_path: Path) -> None:
+    settings = Settings(store=str(tmp_path / "empty"))
+    client = TestClient(create_app(settings, open_store(settings, workers=0)), raise_server_exceptions=False)
+    for path in ("/", "/search?q=x", "/lineage", "/doc/platform/x"):
+        response = client.get(path, headers={"accept": "text/html"})
+        assert response.status_code == 503
+        assert "budgetkg build" in read(response.text).text and "Traceback" not in response.text

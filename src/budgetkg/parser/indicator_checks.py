@@ -41,3 +41,25 @@ def implausible_percentages(indicators: Iterable[Indicator]) -> list[Finding]:
                 findings.append(Finding("warning", message, indicator.lines, "target_percent_above_100"))
                 break
     return findings
+
+
+def one_target_of_two(indicators: Iterable[Indicator]) -> list[Finding]:
+    """A warning for each row printing one target where the table has two target columns.
+
+    Plain text does not say which cell was left empty; the value stays where the reader put it
+    (the first column) and the warning says that the other one is as likely.
+    """
+    findings: list[Finding] = []
+    for indicator in indicators:
+        period, annual = indicator.period_target, indicator.annual_target
+        only = period or annual
+        if only is None or (period is not None and annual is not None):
+            continue
+        printed = only.text
+        message = (
+            f"指标“{indicator.name}”只有一个指标值“{printed}”：无法确定属于实施周期还是年度 / "
+            f"{indicator.name!r} prints one target {printed!r} for two target columns: "
+            f"read as {'实施周期' if period else '年度'}, but the other column is as likely"
+        )
+        findings.append(Finding("warning", message, indicator.lines, "target_column_uncertain"))
+    return findings

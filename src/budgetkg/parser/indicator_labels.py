@@ -11,7 +11,8 @@ a line, or up to ``MAX_LABEL_PIECES`` consecutive short lines joined, that reads
 name is a label.  Labels may also lead a line (``质量指标 验收合格率 …``: the label cell and the first
 cell of the row share a printed line) or trail one (``>=98%绩效指标``: a value glued to the
 caption of the next page block).  A category label must say 指标 (``数量指标``, not ``数量``): the
-short word alone is as often the last line of a broken 三级 name.
+short word alone is as often the last line of a broken 三级 name — except on a line of its own
+where no name tail can stand (after a blank line or a label, before a blank line, a label or a row).
 """
 
 from __future__ import annotations
@@ -71,8 +72,12 @@ class Header:
     value_columns: tuple[str, ...]
 
 
-def label_of(text: str, lines: Lines) -> Label | None:
-    """The label ``text`` reads as, or None when it is row content."""
+def label_of(text: str, lines: Lines, *, short: bool = False) -> Label | None:
+    """The label ``text`` reads as, or None when it is row content.
+
+    ``short``: the text stands where only a label can (see ``_short_label``), so a category
+    without 指标 (``数量``, ``社会效益``) is one too.
+    """
     bare = _SPACES.sub("", text)
     if not bare:
         return None
@@ -80,7 +85,7 @@ def label_of(text: str, lines: Lines) -> Label | None:
         return Label("marker", MARKER, lines)
     if bare in CAPTIONS:
         return Label("caption", bare, lines)
-    if "指标" not in bare:
+    if "指标" not in bare and not short:
         # a bare 数量 / 质量 is as often the tail of a broken name cell (…算法 / 数量) as a label
         return None
     level1, level2 = canonical_level1(bare), canonical_level2(bare)
@@ -129,6 +134,26 @@ def _joined_label(lines: tuple[str, ...], index: int, first: int) -> tuple[Label
     return None
 
 
+def _short_label(lines: tuple[str, ...], index: int, first: int) -> Label | None:
+    """A category printed without 指标 (``数量``) on a line where no name tail can stand.
+
+    The tail of a broken name cell follows the name's first line; so a one-word line right after a
+    blank line or a label, and followed by a blank line, a label or a row printing several cells,
+    is a label when the framework knows the word.
+    """
+    text = lines[index].strip()
+    if not text or " " in text:
+        return None
+    number = first + index
+    before = lines[index - 1].strip() if index else ""
+    after = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    if before and label_of(before, (number - 1, number - 1)) is None:
+        return None
+    if after and len(after.split()) < 2 and label_of(after, (number + 1, number + 1), short=True) is None:
+        return None
+    return label_of(text, (number, number), short=True)
+
+
 def _split_line(number: int, text: str) -> list[Item]:
     """One printed line → leading labels, then the row content, then a glued trailing caption."""
     items: list[Item] = []
@@ -172,6 +197,11 @@ def tokenize(lines: tuple[str, ...], first: int) -> tuple[list[Item], list[Heade
             continue
         if headers and _continues_header(text, headers[-1], items):
             headers[-1] = Header(headers[-1].line, headers[-1].value_columns + tuple(text.split()))
+            index += 1
+            continue
+        short = _short_label(lines, index, first)
+        if short is not None:
+            items.append(short)
             index += 1
             continue
         joined = _joined_label(lines, index, first)

@@ -50,10 +50,17 @@ class LabelsBefore:
         self._rows_since_level2 = 0
 
     def levels(self) -> Levels:
+        if self.level2 is None and self.level1 is not None:
+            # rows under a 一级 with no 二级 printed: any of its 二级, never a guess
+            return Levels(self.level1, None, LEVEL2_BY_LEVEL1[self.level1])
         return Levels(self.level1, self.level2)
 
-    def count_rows(self, count: int) -> None:
+    def count_rows(self, count: int, rows: Lines | None = None) -> None:
         self._rows_since_level2 += count
+        if count and self.level2 is None and self.level1 is not None:
+            options = ", ".join(LEVEL2_BY_LEVEL1[self.level1])
+            message = f"二级 not printed for rows {_span(rows)} under {self.level1}: one of {options}"
+            self.findings.append(Finding("warning", message, rows, "level2_missing"))
 
     def apply(self, label: Label) -> None:
         if label.kind in ("marker", "caption"):

@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from budgetkg.parser.indicator_anchored import Columns, find_anchor, read_anchored_rows
-from budgetkg.parser.indicator_checks import implausible_percentages
+from budgetkg.parser.indicator_checks import implausible_percentages, one_target_of_two
 from budgetkg.parser.indicator_labels import Blank, Header, Item, Label, line_of, tokenize
 from budgetkg.parser.indicator_levels import LabelsBefore, Levels, levels_after
 from budgetkg.parser.indicator_rows import RawRow, name_column_width, read_cell_rows, read_paragraph_rows
@@ -133,7 +133,7 @@ def _levelled_rows(runs: list[_Run], read: RowReader) -> tuple[list[tuple[RawRow
             if run.content:
                 rows, notes = read(run.content)
                 findings.extend(notes)
-                state.count_rows(len(rows))
+                state.count_rows(len(rows), _span(rows) if rows else None)
                 out.extend((row, state.levels()) for row in rows)
         return out, [*findings, *state.finish()]
     for index, run in enumerate(runs):
@@ -207,6 +207,7 @@ def read_indicator_table(text: Text, first: int, last: int) -> tuple[list[Indica
         *_unread_columns(header, period, annual),
         *notes,
         *implausible_percentages(indicators),
+        *(one_target_of_two(indicators) if period is not None and annual is not None else []),
     ]
 
 

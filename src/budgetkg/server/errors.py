@@ -12,12 +12,12 @@ from fastapi import FastAPI, Request
 from starlette.exceptions import HTTPException
 from starlette.responses import PlainTextResponse, Response
 
-from budgetkg.errors import BudgetkgError, NotFound, QueryError, QueryTimeout
+from budgetkg.errors import BudgetkgError, NotFound, QueryError, QueryTimeout, StoreError
 from budgetkg.server.context import web
 
 LOG = logging.getLogger("budgetkg.server")
 
-_STATUS: dict[type[BudgetkgError], int] = {NotFound: 404, QueryError: 400, QueryTimeout: 504}
+_STATUS: dict[type[BudgetkgError], int] = {NotFound: 404, QueryError: 400, QueryTimeout: 504, StoreError: 503}
 _TITLES = {
     400: "请求有误 Bad request",
     404: "未找到 Not found",
