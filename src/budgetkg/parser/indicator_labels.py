@@ -134,12 +134,13 @@ def _joined_label(lines: tuple[str, ...], index: int, first: int) -> tuple[Label
     return None
 
 
-def _short_label(lines: tuple[str, ...], index: int, first: int) -> Label | None:
+def _short_label(lines: tuple[str, ...], index: int, first: int, columns: int) -> Label | None:
     """A category printed without 指标 (``数量``) on a line where no name tail can stand.
 
     The tail of a broken name cell follows the name's first line; so a one-word line right after a
-    blank line or a label, and followed by a blank line, a label or a row printing several cells,
-    is a label when the framework knows the word.
+    blank line, the header row, a label or a complete row (a name and its ``columns`` values), and
+    followed by a blank line, a label or a row printing several cells, is a label when the
+    framework knows the word.
     """
     text = lines[index].strip()
     if not text or " " in text:
@@ -147,7 +148,12 @@ def _short_label(lines: tuple[str, ...], index: int, first: int) -> Label | None
     number = first + index
     before = lines[index - 1].strip() if index else ""
     after = lines[index + 1].strip() if index + 1 < len(lines) else ""
-    if before and label_of(before, (number - 1, number - 1)) is None:
+    if (
+        before
+        and len(before.split()) <= columns
+        and read_header(number - 1, before) is None
+        and label_of(before, (number - 1, number - 1), short=True) is None
+    ):
         return None
     if after and len(after.split()) < 2 and label_of(after, (number + 1, number + 1), short=True) is None:
         return None
@@ -199,7 +205,8 @@ def tokenize(lines: tuple[str, ...], first: int) -> tuple[list[Item], list[Heade
             headers[-1] = Header(headers[-1].line, headers[-1].value_columns + tuple(text.split()))
             index += 1
             continue
-        short = _short_label(lines, index, first)
+        columns = len(headers[-1].value_columns) if headers else 1
+        short = _short_label(lines, index, first, max(columns, 1))
         if short is not None:
             items.append(short)
             index += 1

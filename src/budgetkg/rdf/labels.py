@@ -13,7 +13,7 @@ import unicodedata
 
 from pypinyin import Style, lazy_pinyin
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDFS
+from rdflib.namespace import RDFS, SKOS
 
 ZH = "zh-Hans"
 PINYIN = "zh-Latn-pinyin"
@@ -29,10 +29,14 @@ def pinyin(text: str) -> str | None:
 
 
 def add_labels(graph: Graph, node: URIRef, name: str) -> None:
-    """``rdfs:label`` of a printed name in Chinese and in pinyin."""
+    """The printed name as ``rdfs:label`` @zh-Hans and its pinyin as ``skos:altLabel`` @zh-Latn-pinyin.
+
+    The pinyin is an alternative label, not a second ``rdfs:label``: queries that read "the" label of a
+    department or project (one per language in use) keep one row per thing, while search (which reads
+    skos:altLabel) still finds it by pinyin."""
     if not name.strip():
         return
     graph.add((node, RDFS.label, Literal(name, lang=ZH)))
     romanised = pinyin(name)
     if romanised is not None:
-        graph.add((node, RDFS.label, Literal(romanised, lang=PINYIN)))
+        graph.add((node, SKOS.altLabel, Literal(romanised, lang=PINYIN)))
