@@ -412,3 +412,16 @@ def test_a_row_printing_one_target_of_two_is_reported() -> None:
     assert [(f.kind, f.lines) for f in filing.findings if f.severity == "warning"] == [
         ("target_column_uncertain", (29, 29))
     ]
+
+
+def test_short_labels_read_the_same_without_blank_lines() -> None:
+    case = UNSEEN / "city_department_short_labels"
+    lines = (case / "input.txt").read_text(encoding="utf-8").split("\n")
+    header = next(n for n, line in enumerate(lines) if line.startswith("一级指标"))
+    packed = lines[: header + 1] + [line for line in lines[header + 1 :] if line.strip()]
+    filing = parse_bytes("\n".join(packed).encode(), "packed.txt")
+    original = _parse(case)
+    assert len(original.indicators) == 5
+    assert [replace(i, lines=(0, 0)) for i in filing.indicators] == [
+        replace(i, lines=(0, 0)) for i in original.indicators
+    ]

@@ -9,8 +9,8 @@ for the two real project filings (001 tab-separated, 003 inline) and for 003 sca
 project blocks repeated ×10 and ×40, to show the inline cell search stays linear in the length
 of the table (the cell cut is a bounded dynamic programme, see project_cells.split_cells).
 
-Usage: ``.venv/bin/python bench/project_table_bench.py [runs]`` (default 30).
-Results are kept in bench/project_table_results.md.
+Usage: ``.venv/bin/python bench/bench_project_table.py [runs]`` (default 30).
+Results are kept in bench/results/project_table.md.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Reads the indicator tables of the department_overall filings in data/filings (fr
 to the end of the file), best of N rounds, and side by side the baseline: ``tokenize`` alone over
 the same lines (one pass that only classifies lines), so the ratio says what reading rows and
 levels costs on top of looking at every line once.  Prints markdown rows; results are kept in
-bench/indicator_table_results.md.  Usage: ``.venv/bin/python bench/indicator_table_bench.py [rounds]``.
+bench/results/indicator_table.md.  Usage: ``.venv/bin/python bench/bench_indicator_table.py [rounds]``.
 """
 
 from __future__ import annotations

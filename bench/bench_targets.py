@@ -3,7 +3,7 @@
 Runs ``parse_target`` over every non-empty line of data/filings/*.txt (real, messy text: the
 worst case, since most lines are prose rather than target values) and, side by side, the old
 placeholder (strip + qualitative Target) as the baseline.  Prints a markdown row; results are
-kept in bench/targets_results.md.  Usage: ``.venv/bin/python bench/targets_bench.py [rounds]``.
+kept in bench/results/targets.md.  Usage: ``.venv/bin/python bench/bench_targets.py [rounds]``.
 """
 
 from __future__ import annotations

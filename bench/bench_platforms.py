@@ -10,8 +10,8 @@ Side by side, in one process, median of N runs:
 * lineage — ``load_lineage`` on an embedded Oxigraph store holding the five filings, and side by side one
   ``SELECT (COUNT(*) …)`` over the same store as the floor of a query round trip.
 
-Prints markdown; results are kept in bench/platforms_results.md.
-Usage: ``.venv/bin/python bench/platforms_bench.py [runs] [K]`` (defaults 5 and 10).
+Prints markdown; results are kept in bench/results/platforms.md.
+Usage: ``.venv/bin/python bench/bench_platforms.py [runs] [K]`` (defaults 5 and 10).
 """
 
 from __future__ import annotations
