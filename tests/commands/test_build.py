@@ -66,6 +66,7 @@ def test_every_term_used_is_declared(seed_dataset: Dataset) -> None:
     declared = {s for s, _, _ in ontology.triples((None, RDF.type, None))}
     used: set[URIRef] = set()
     for _, p, o, _ in seed_dataset.quads():
+        assert isinstance(p, URIRef)
         used.add(p)
         if p == RDF.type and isinstance(o, URIRef):
             used.add(o)

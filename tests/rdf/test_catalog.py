@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import UTC, datetime
 
 import pytest
@@ -69,14 +71,16 @@ def test_void_links_relative_to_the_base(catalog: Graph) -> None:
     assert str(published.data_dump_iri(BASE)).startswith(BASE)
     other = "https://other.example/kg/"
     assert published.sparql_endpoint_iri(other) == URIRef(other + "sparql")
-    assert published.void_graph_iri(other) == iris.special_graph_iri(other, "catalog") == URIRef(other + "graph/catalog")
+    assert (
+        published.void_graph_iri(other) == iris.special_graph_iri(other, "catalog") == URIRef(other + "graph/catalog")
+    )
 
 
 def test_vocabularies_are_read_from_the_data(catalog: Graph) -> None:
     used = set(catalog.objects(published.published_dataset_iri(BASE), VOID.vocabulary))
     assert {URIRef(str(BKG)), URIRef(str(QB))} <= used
     assert URIRef("http://www.wikidata.org/entity/") not in used  # places are things, not a vocabulary
-    assert vocabularies([b'<http://a/x> <http://www.w3.org/ns/org#memberOf> <http://a/y> .\n']) == [
+    assert vocabularies([b"<http://a/x> <http://www.w3.org/ns/org#memberOf> <http://a/y> .\n"]) == [
         URIRef("http://www.w3.org/ns/org#")
     ]
 
@@ -93,3 +97,9 @@ def test_licence_publisher_and_times(catalog: Graph) -> None:
 def test_triple_count() -> None:
     assert triple_count(b"") == 0
     assert triple_count(b"<a:x> <a:p> <a:y> .\n<a:x> <a:p> <a:z> .\n") == 2
+
+
+def test_the_web_layer_can_import_the_published_iris_without_the_parser() -> None:
+    code = "import sys, budgetkg.rdf.published; print(any(m.startswith('budgetkg.parser') for m in sys.modules))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from handmade import BASE, SMALL_LINES, small_filing
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from budgetkg.rdf.labels import PINYIN, pinyin
 from budgetkg.rdf.mapping import map_filing
@@ -12,8 +12,9 @@ from budgetkg.rdf.namespaces import BKG, CV
 
 
 def _labels(graph: Graph, node: URIRef) -> dict[str | None, set[str]]:
+    """Language → labels: rdfs:label, and the pinyin skos:altLabel."""
     found: dict[str | None, set[str]] = {}
-    for label in graph.objects(node, RDFS.label):
+    for label in [*graph.objects(node, RDFS.label), *graph.objects(node, SKOS.altLabel)]:
         assert isinstance(label, Literal)
         found.setdefault(label.language, set()).add(str(label))
     return found
@@ -38,6 +39,8 @@ def test_named_things_carry_chinese_and_pinyin_labels() -> None:
         labels = _labels(graph, node)
         [chinese] = labels["zh-Hans"]
         assert labels[PINYIN] == {pinyin(chinese)}, node
+        # one rdfs:label per thing and language: queries reading "the" label get one row
+        assert {getattr(x, "language", None) for x in graph.objects(node, RDFS.label)} == {"zh-Hans"}
     department = URIRef(BASE + "id/department/广州市海珠区政务服务数据管理局")
     assert _labels(graph, department)[PINYIN] == {"guǎng zhōu shì hǎi zhū qū zhèng wù fú wù shù jù guǎn lǐ jú"}
 

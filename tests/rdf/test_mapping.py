@@ -8,10 +8,10 @@ from pathlib import Path
 from handmade import BASE, small_filing
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
-from rdflib.namespace import RDF
+from rdflib.namespace import PROV, RDF
 
 from budgetkg.rdf.mapping import map_filing
-from budgetkg.rdf.namespaces import BKG, OBEU_MEASURE, PROV
+from budgetkg.rdf.namespaces import BKG, OBEU_MEASURE
 from budgetkg.records import BudgetFigure, Department, Filing, Indicator, Project, Source, Target
 
 XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
