@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from budgetkg.parser.categories import LEVEL2_BY_LEVEL1
+from budgetkg.categories import LEVEL2_BY_LEVEL1
 from budgetkg.parser.project_cells import Fragment, Joined
 from budgetkg.parser.project_indicators import Numbered, check_numbering, read_indicator_cell, starts_indicator
 

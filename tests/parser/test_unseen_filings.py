@@ -32,7 +32,7 @@ import pytest
 
 from budgetkg.errors import InputError
 from budgetkg.parser import parse_bytes
-from budgetkg.parser.categories import LEVEL2_BY_LEVEL1
+from budgetkg.categories import LEVEL2_BY_LEVEL1
 from budgetkg.parser.targets import parse_target
 from budgetkg.records import Filing, Indicator, Target, to_json
 

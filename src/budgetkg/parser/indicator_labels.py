@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from budgetkg.parser.categories import canonical_level1, canonical_level2
+from budgetkg.categories import canonical_level1, canonical_level2
 from budgetkg.parser.project_cells import Fragment, display_width
 from budgetkg.records import Lines
 

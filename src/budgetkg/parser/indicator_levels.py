@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from budgetkg.parser.categories import LEVEL2_BY_LEVEL1, level1_of
+from budgetkg.categories import LEVEL2_BY_LEVEL1, level1_of
 from budgetkg.parser.indicator_labels import Label
 from budgetkg.records import Finding, Lines
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from budgetkg.parser.categories import canonical_level1, canonical_level2, level1_of
+from budgetkg.categories import canonical_level1, canonical_level2, level1_of
 from budgetkg.parser.project_indicators import Numbered, build_indicator
 from budgetkg.records import Finding, Lines
 

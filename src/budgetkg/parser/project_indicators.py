@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 from typing import TypeVar
 
-from budgetkg.parser.categories import LEVEL2_BY_LEVEL1, canonical_level1, canonical_level2
+from budgetkg.categories import LEVEL2_BY_LEVEL1, canonical_level1, canonical_level2
 from budgetkg.parser.numbers import chinese_numeral
 from budgetkg.parser.project_cells import Joined
 from budgetkg.parser.targets import parse_target

@@ -60,7 +60,7 @@ from typing import Literal, TypeVar, get_args
 
 from rdflib import URIRef
 
-from budgetkg.parser.categories import LEVEL1_NAMES, LEVEL2_BY_LEVEL1
+from budgetkg.categories import LEVEL1_NAMES, LEVEL2_BY_LEVEL1
 from budgetkg.rdf.namespaces import BKG_CONCEPTS
 from budgetkg.rdf.published import SpecialGraph, iri, named_graph_iri
 from budgetkg.records import BudgetFigure, Filing, Finding, Goal, Indicator, Project, Task
@@ -266,7 +266,7 @@ def special_graph_iri(base: str, name: SpecialGraph) -> URIRef:
 
 # --- concepts of the vocabulary (independent of the deployment) ----------------------------------
 
-#: canonical category name (budgetkg.parser.categories) → the English word of its concept key; a 二级
+#: canonical category name (budgetkg.categories) → the English word of its concept key; a 二级
 #: concept's key is ``<一级 word>-<二级 word>``, so 成本指标 is ``cost`` as a 一级 and ``output-cost`` under 产出
 _WORDS: dict[str, str] = {
     "产出指标": "output",

@@ -1,4 +1,5 @@
-"""The Ministry of Finance indicator categories (财预〔2015〕88号, 财预〔2021〕101号), as the parser names them.
+"""The Ministry of Finance indicator categories (财预〔2015〕88号, 财预〔2021〕101号): the one code list the parser,
+the RDF mapping and the IRIs share (it sits beside records.py so the web layer can reach it without the parser).
 
 Records carry the canonical names below; the printed variants (``社会效益``, ``22-社会效益``,
 ``产出指标(50分)``, one character per line …) are reduced to them by ``canonical_level1`` /
