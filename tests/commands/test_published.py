@@ -1,5 +1,5 @@
 """What a build publishes beyond the filings, read back from the real store: printed amounts, the
-DCAT/VoID catalogue and the curated organisation changes."""
+DCAT/VoID catalogue, the curated organisation changes and pinyin labels."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, VOID
+from rdflib.namespace import DCTERMS, RDF, SKOS, VOID
 
 from budgetkg.commands.build import previous_issued
 from budgetkg.rdf import published
-from budgetkg.rdf.namespaces import ORG
+from budgetkg.rdf.labels import PINYIN, pinyin
+from budgetkg.rdf.namespaces import BKG, ORG
 from budgetkg.rdf.validation import validate
 from budgetkg.settings import DEFAULT_BASE_IRI, Settings
 from budgetkg.store import open_store
@@ -91,3 +92,13 @@ def test_the_rename_is_stored_with_its_source(seed_dataset: Dataset) -> None:
     original = organisations.value(change, ORG.originalOrganization)
     # the original organisation is the department that published the 番禺 filing
     assert any((None, DCTERMS.publisher, original) in g for g in seed_dataset.graphs())
+
+
+def test_stored_platform_names_have_tone_marked_pinyin(seed_dataset: Dataset) -> None:
+    registry = seed_dataset.graph(URIRef(BASE + "graph/platforms"))
+    platforms = set(registry.subjects(RDF.type, BKG.Platform))
+    assert platforms
+    for platform in platforms:
+        names = [n for n in registry.objects(platform, SKOS.prefLabel) if getattr(n, "language", None) == "zh-Hans"]
+        pinyins = {str(p) for p in registry.objects(platform, SKOS.altLabel) if getattr(p, "language", None) == PINYIN}
+        assert {pinyin(str(n)) for n in names} <= pinyins, platform

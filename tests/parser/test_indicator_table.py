@@ -12,12 +12,14 @@ one per layout variant; their whole input is the table (first = 1).
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from expected_records import EXPECTED, FILINGS
 
+from budgetkg.parser import parse_bytes
 from budgetkg.parser.indicator_table import read_indicator_table
 from budgetkg.parser.text import Text, decode, fold
 from budgetkg.records import Finding, Indicator
@@ -153,3 +155,18 @@ def test_quirk(quirk: Path) -> None:
 def test_cells_cut_by_column_width_are_reported(prefix: str, lines: tuple[int, int]) -> None:
     _, findings = _read(_filing(prefix))
     assert [f.lines for f in findings if f.kind == "cells_cut_by_width"] == [lines]
+
+
+@pytest.mark.parametrize("path", TABLE_FILINGS, ids=[p.name[:3] for p in TABLE_FILINGS])
+def test_a_header_printed_one_title_per_line_reads_the_same_rows(path: Path) -> None:
+    """The real tables with their header row printed one column title per line, blank lines between."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    header = next(n for n, line in enumerate(lines) if line.startswith("一级指标"))
+    stacked = "\n\n".join(lines[header].split()).split("\n")
+    shift = len(stacked) - 1
+    changed = parse_bytes("\n".join([*lines[:header], *stacked, *lines[header + 1 :]]).encode(), "stacked.txt")
+    original = parse_bytes(text.encode(), "original.txt")
+    assert len(changed.indicators) == COUNTS[path.name[:3]]
+    moved = [replace(i, lines=(i.lines[0] + shift, i.lines[1] + shift)) for i in original.indicators]
+    assert list(changed.indicators) == moved

@@ -165,3 +165,66 @@ def test_prose_citing_the_other_form_is_not_a_title():
     layout = layout_of(body)
     assert (layout.form, layout.title_line) == ("department_overall", 1)
     assert layout.sections.goals == (4, 5)
+
+
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [
+        ("二〇二四年部门整体预算绩效目标申报表", 2024),
+        ("二零二三年度部门整体预算绩效目标表", 2023),
+        ("广州市天河区某某局二○二二年部门整体支出绩效目标表", 2022),
+        ("广州市天河区某某局 2021 年度部门整体支出绩效目标表", 2021),
+    ],
+)
+def test_a_year_in_chinese_or_arabic_numerals_in_the_title(title, year):
+    layout = layout_of(f"{title}\n部门名称：广州市天河区某某局\n{OVERALL_TAIL}")
+    assert layout.year == year and layout.findings == ()
+    assert layout.department.name == "广州市天河区某某局"
+
+
+@pytest.mark.parametrize(
+    ("above", "year"),
+    [
+        ("广州市越秀区某某局\n2024年\n", 2024),  # department, then the year, each on its own line
+        ("广州市越秀区某某局2024年度\n", 2024),  # both on one line
+        ("广州市越秀区某某局 二〇二五年度\n", 2025),
+        ("二〇二三年\n\n广州市越秀区某某局\n", 2023),  # the year above the department
+        ("附件1\n广州市越秀区某某局\n", None),  # no year stated: none guessed
+    ],
+)
+def test_department_and_year_printed_above_the_title(above, year):
+    layout = layout_of(f"{above}\n部门整体预算绩效目标申报表\n\n总体绩效目标\n做好工作。\n{OVERALL_TAIL}")
+    assert (layout.department.name, layout.department.district, layout.year) == ("广州市越秀区某某局", "越秀区", year)
+    assert layout.findings == ()
+    # the heading lines are neither goals nor budget rows: the goals are the one line under their label
+    goal_line = above.count("\n") + 5
+    assert (layout.sections.goals, layout.sections.budget) == ((goal_line, goal_line), None)
+
+
+def test_a_labelled_department_wins_over_a_heading_above_the_title():
+    body = f"广州市越秀区甲局\n部门整体预算绩效目标表\n部门名称：广州市越秀区乙局\n{OVERALL_TAIL}"
+    assert layout_of(body).department.name == "广州市越秀区乙局"
+
+
+def test_a_project_form_with_its_department_and_year_above_the_title():
+    body = "广州市某某局\n二〇二二年\n项目支出绩效目标表\n项目名称\t总计\t绩效目标\t绩效指标\n"
+    layout = layout_of(body)
+    assert (layout.form, layout.department.name, layout.year) == ("project_table", "广州市某某局", 2022)
+
+
+def test_an_indicator_header_one_title_per_line_starts_the_indicator_section():
+    stacked = "\n一级指标\n\n二级指标\n三级指标\n\n实施周期指标值\n年度指标值\n产出指标\n"
+    layout = layout_of(f"部门整体预算绩效目标表\n部门名称：广州市某某局\n{stacked}")
+    assert layout.sections.indicators == (4, 11)
+
+
+def test_an_indicator_header_one_title_per_line_with_no_rows_is_a_truncated_filing():
+    with pytest.raises(InputError, match="no rows") as caught:
+        layout_of("部门整体预算绩效目标表\n部门名称：广州市某某局\n一级指标\n二级指标\n三级指标\n\n")
+    assert caught.value.line == 3
+
+
+def test_titles_of_other_levels_alone_are_no_indicator_header():
+    # 一级指标 alone followed by a label is a label run, not a header: nothing starts the table
+    with pytest.raises(InputError, match="一级指标 二级指标"):
+        layout_of("部门整体预算绩效目标表\n部门名称：广州市某某局\n总体绩效目标\n一级指标\n产出指标\n")

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from budgetkg.parser.numbers import chinese_numeral, exact, parse_amount, parse_number
+from budgetkg.parser.numbers import chinese_numeral, exact, parse_amount, parse_number, read_year
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,23 @@ def test_exact_keeps_fractions_and_drops_exponents() -> None:
     assert str(exact(Decimal("1.48750E+6"))) == "1487500"
     assert str(exact(Decimal("99.50"))) == "99.5"
     assert exact(Decimal("0.125")) == Decimal("0.125")
+
+
+@pytest.mark.parametrize(
+    ("printed", "year"),
+    [
+        ("2024", 2024),
+        ("1998", 1998),
+        ("二〇二四", 2024),
+        ("二零二三", 2023),
+        ("二○二二", 2022),  # the circle ○ typed for 〇
+        ("一九九九", 1999),
+        ("二〇二", None),  # three digits are no year
+        ("两〇二四", None),  # 两 never spells a year's digit
+        ("二千零二十四", None),  # place values: a number, not a year as titles print it
+        ("2124", None),
+        ("二〇二四年", None),
+    ],
+)
+def test_read_year(printed: str, year: int | None) -> None:
+    assert read_year(printed) == year

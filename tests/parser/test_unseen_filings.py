@@ -30,9 +30,9 @@ from typing import Any
 
 import pytest
 
+from budgetkg.categories import LEVEL2_BY_LEVEL1
 from budgetkg.errors import InputError
 from budgetkg.parser import parse_bytes
-from budgetkg.categories import LEVEL2_BY_LEVEL1
 from budgetkg.parser.targets import parse_target
 from budgetkg.records import Filing, Indicator, Target, to_json
 
@@ -291,9 +291,6 @@ def test_a_department_filing_cut_before_its_indicator_rows_is_an_input_error() -
 # Each states the behaviour the contract asks for; strict, so a fix turns them into plain failures to un-mark.
 
 
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="layout.py reads only Arabic years in a title (二〇二四年 → year null)"
-)
 def test_a_year_in_chinese_numerals_in_the_title_is_read() -> None:
     filing = _edited(
         "liwan_department_shifted_levels", ("部门整体预算绩效目标申报表", "二〇二四年部门整体预算绩效目标申报表")
@@ -301,10 +298,7 @@ def test_a_year_in_chinese_numerals_in_the_title_is_read() -> None:
     assert filing.year == 2024
 
 
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="overall.py/tasks.py take 预算金额（元） amounts as 万元, silently"
-)
-def test_a_department_budget_printed_in_yuan_is_converted_or_reported() -> None:
+def test_a_department_budget_printed_in_yuan_is_converted_and_reported() -> None:
     filing = _edited(
         "liwan_department_shifted_levels",
         ("（万元）", "（元）"),
@@ -312,14 +306,14 @@ def test_a_department_budget_printed_in_yuan_is_converted_or_reported() -> None:
         ("5,150.00", "51,500,000.00"),
         ("2,200.00", "22,000,000.00"),
     )
-    converted = {b.label: b.amount for b in filing.budget}.get("基本支出") == Decimal("2950")
-    reported = any("元" in f.message for f in filing.findings)
-    assert converted or reported
+    original = _parse(UNSEEN / "liwan_department_shifted_levels")
+    assert [(b.label, b.amount) for b in filing.budget] == [(b.label, b.amount) for b in original.budget]
+    # the task header says （元） too: its amounts, printed unchanged, are now a ten-thousandth
+    assert [t.amount for t in filing.tasks] == [t.amount / 10000 for t in original.tasks if t.amount is not None]
+    converted = sorted((f.kind, f.lines) for f in filing.findings if f.kind.endswith("_unit_converted"))
+    assert converted == [("budget_amount_unit_converted", (7, 7)), ("task_amount_unit_converted", (19, 19))]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="layout.py finds the indicator header only on one line (here: one word per line)"
-)
 def test_an_indicator_header_printed_one_title_per_line_is_read() -> None:
     header = "一级指标 二级指标 三级指标 实施周期指标值 年度指标值"
     filing = _edited("liwan_department_shifted_levels", (header, header.replace(" ", "\n")))

@@ -10,7 +10,7 @@ import pytest
 from expected_records import FILINGS, expected, records, without_lines
 
 from budgetkg.parser import parse_bytes
-from budgetkg.parser.cells import width
+from budgetkg.parser.cells import display_width
 
 IDS = [p.stem[:3] for p in FILINGS]
 
@@ -158,7 +158,7 @@ def _wrap(text: str, columns: int) -> list[str]:
     lines, line = [], ""
     # a space is kept between its neighbours: an extractor drops spaces at a line break
     for unit in re.findall(r"\S +\S|\S", text):
-        if width(line + unit) > 2 * columns:
+        if display_width(line + unit) > 2 * columns:
             lines.append(line)
             line = ""
         line += unit

@@ -103,3 +103,8 @@ def test_the_web_layer_can_import_the_published_iris_without_the_parser() -> Non
     code = "import sys, budgetkg.rdf.published; print(any(m.startswith('budgetkg.parser') for m in sys.modules))"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "False"
+
+
+def test_spatial_coverage_is_where_the_departments_govern(catalog: Graph) -> None:
+    covered = set(catalog.objects(published.published_dataset_iri(BASE), DCTERMS.spatial))
+    assert covered == {URIRef("http://www.wikidata.org/entity/Q1022913")}  # 海珠区, small_filing's district

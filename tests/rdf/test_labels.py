@@ -6,7 +6,7 @@ from handmade import BASE, SMALL_LINES, small_filing
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from budgetkg.rdf.labels import PINYIN, pinyin
+from budgetkg.rdf.labels import PINYIN, add_pinyin_to_class, pinyin
 from budgetkg.rdf.mapping import map_filing
 from budgetkg.rdf.namespaces import BKG, CV
 
@@ -50,3 +50,15 @@ def test_budget_figures_get_english_from_the_code_list_only() -> None:
     basic = _labels(graph, URIRef(BASE + "id/budget/t1/基本支出"))
     assert basic["zh-Hans"] == {"基本支出"}
     assert basic["en"] == {"basic expenditure"}
+
+
+def test_canonical_names_of_a_class_get_pinyin() -> None:
+    graph = Graph()
+    platform, other = URIRef(BASE + "id/platform/sui-zhi-guan"), URIRef(BASE + "id/x")
+    graph.add((platform, RDF.type, BKG.Platform))
+    graph.add((platform, SKOS.prefLabel, Literal("穗智管", lang="zh-Hans")))
+    graph.add((platform, SKOS.prefLabel, Literal("Suizhiguan", lang="en")))
+    graph.add((other, SKOS.prefLabel, Literal("穗智管", lang="zh-Hans")))  # not a platform: untouched
+    add_pinyin_to_class(graph, BKG.Platform)
+    assert set(graph.objects(platform, SKOS.altLabel)) == {Literal("suì zhì guǎn", lang=PINYIN)}
+    assert not set(graph.objects(other, SKOS.altLabel))

@@ -1,6 +1,7 @@
 """Table cells as a PDF extractor prints them: numbered lines, display widths, joined text.
 
-Shared by the readers of the 部门整体 form's goals and key-task table.
+Shared by the readers of the 部门整体 form's goals and key-task table; ``display_width`` by every
+reader that compares wrapped lines with their column's width.
 """
 
 from __future__ import annotations
@@ -29,13 +30,14 @@ class Line:
         return not self.text.strip()
 
 
-def width(text: str) -> int:
-    """Display width: wide, full-width and ambiguous (“”) characters count 2.
+def display_width(text: str) -> int:
+    """Columns a text takes when printed: wide, full-width and ambiguous (“”) characters count 2.
 
-    Ambiguous characters count 2 because Chinese fonts print “” and ‘’ full-width; column
-    widths in the task table are measured with them included.
+    The one width rule of every reader of wrapped cells.  Ambiguous characters count 2 because
+    Chinese fonts print “” and ‘’ full-width; the task table's column thresholds were measured with
+    them so.  Whitespace counts as printed: callers strip what they do not want measured.
     """
-    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text.strip())
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
 
 
 def join_cell(lines: list[Line]) -> str:

@@ -97,10 +97,28 @@ def projects_vs_total(budget: Sequence[BudgetFigure], projects: Sequence[Project
     return [warning("projects_vs_total", zh, en, _span([total, *priced]))]
 
 
+def unit_subtotals_vs_projects(budget: Sequence[BudgetFigure], projects: Sequence[Project]) -> list[Finding]:
+    """Each 资金使用单位 subtotal row (a budget figure labelled with a unit its projects name) against
+    the amounts of that unit's projects."""
+    findings: list[Finding] = []
+    for label, subtotal in _by_label(budget).items():
+        priced = [p for p in projects if p.unit == label and p.amount is not None]
+        if not priced:
+            continue  # not a unit's subtotal (合计, a column figure), or a unit whose projects print no amount
+        added = sum((project.amount for project in priced if project.amount is not None), Decimal(0))
+        if added == subtotal.amount:
+            continue
+        zh = f"资金使用单位“{label}”小计 {_money(subtotal.amount)} 与其项目金额合计 {_money(added)} 不符"
+        en = f"the subtotal of unit {label} says {_money(subtotal.amount)}, its projects add up to {_money(added)}"
+        findings.append(warning("unit_subtotal_vs_projects", zh, en, _span([subtotal, *priced])))
+    return findings
+
+
 def check(budget: Sequence[BudgetFigure], tasks: Sequence[Task], projects: Sequence[Project]) -> list[Finding]:
     """Every arithmetic finding of one filing."""
     return [
         *budget_balance(budget),
         *tasks_vs_project_spending(budget, tasks),
         *projects_vs_total(budget, projects),
+        *unit_subtotals_vs_projects(budget, projects),
     ]

@@ -26,9 +26,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from budgetkg.parser.cells import display_width
 from budgetkg.parser.indicator_labels import Blank
 from budgetkg.parser.indicator_rows import RawRow, cells_of, usual_width
-from budgetkg.parser.project_cells import Fragment, cell_text, display_width
+from budgetkg.parser.project_cells import Fragment, cell_text
 from budgetkg.records import Finding
 
 #: the labels that open a description line under the indicator's name

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from budgetkg.categories import canonical_level1, canonical_level2
-from budgetkg.parser.project_cells import Fragment, display_width
+from budgetkg.parser.cells import display_width
+from budgetkg.parser.indicator_header import stacked_end
+from budgetkg.parser.project_cells import Fragment
 from budgetkg.records import Lines
 
 #: the caption of the whole 绩效指标 block (the merged first column of the form)
@@ -200,6 +202,12 @@ def tokenize(lines: tuple[str, ...], first: int) -> tuple[list[Item], list[Heade
         if header is not None:
             headers.append(header)
             index += 1
+            continue
+        stacked = stacked_end(lines, index)
+        if stacked is not None:
+            # one title per line: the value-column titles that follow continue it (_continues_header)
+            headers.append(Header(number, ()))
+            index = stacked + 1
             continue
         if headers and _continues_header(text, headers[-1], items):
             headers[-1] = Header(headers[-1].line, headers[-1].value_columns + tuple(text.split()))

@@ -24,8 +24,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from budgetkg.parser.cells import display_width
 from budgetkg.parser.indicator_labels import Blank
-from budgetkg.parser.project_cells import Fragment, cell_lines, cell_text, display_width, split_cells
+from budgetkg.parser.project_cells import Fragment, cell_lines, cell_text, split_cells
 from budgetkg.parser.units import UNIT_SPELLINGS
 from budgetkg.records import Finding, Lines
 

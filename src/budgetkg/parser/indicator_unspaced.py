@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from budgetkg.parser.cells import display_width
 from budgetkg.parser.indicator_labels import Blank
 from budgetkg.parser.indicator_rows import WIDTH_SLACK, RawRow, cells_of, row_from_cells, usual_width
-from budgetkg.parser.project_cells import Fragment, cell_lines, cell_text, display_width
+from budgetkg.parser.project_cells import Fragment, cell_lines, cell_text
 from budgetkg.records import Finding
 
 #: how target values open: a comparator, a sign, a digit, or a bound word

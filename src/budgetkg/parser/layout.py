@@ -5,9 +5,10 @@ labelled header lines (``部门名称 …``), table header rows — never from a
 wording particular to one filing.
 
 Year: only a year the filing states about itself counts as stated — a title such as
-``2022 年项目支出绩效目标表`` or ``2023年度部门整体…``, or a line of its own before the tables
-(``预算年度：2023``, ``（2023年度）``).  A 部门整体 filing may state no year there but open its
-总体绩效目标 with ``2023年，…``: the goals of a budget-performance form are
+``2022 年项目支出绩效目标表``, ``2023年度部门整体…`` or ``二〇二四年部门整体…`` (Chinese numerals are
+read by ``numbers.read_year``), a heading line above the title (``广州市XX局 2024年度``), or a line
+of its own before the tables (``预算年度：2023``, ``（2023年度）``).  A 部门整体 filing may state no
+year there but open its 总体绩效目标 with ``2023年，…``: the goals of a budget-performance form are
 written for the budget year, so that year is taken, and an info Finding(kind="year_inferred")
 says so and from which line.  Years met anywhere else (project names such as
 ``2021年建设项目``, targets) are history or plans, not the budget year, and are ignored.
@@ -20,6 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from budgetkg.errors import InputError
+from budgetkg.parser.amount_units import amount_label
+from budgetkg.parser.indicator_header import header_end
+from budgetkg.parser.numbers import YEAR, read_year
 from budgetkg.parser.text import Text
 from budgetkg.records import Department, Finding, Form, Level, Lines
 
@@ -28,12 +32,16 @@ _TITLE = re.compile(r"(部门(?:[（(]单位[)）])?整体|单位整体|整体�
 # what may follow a title on its line (（含转移支付项目）), and what never precedes one (prose, 《citation》)
 _TITLE_END = re.compile(r"(?:[（(][^（）()]*[)）])?")
 _PROSE = re.compile(r"[，。；、《]")
-_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_TITLE_YEAR = re.compile(rf"(?<!\d)({YEAR})\s*年")
 # whatever precedes the year or the form words in a title is the department: 广州市XX局 2022 年项目支出…
-_TITLE_PREFIX = re.compile(r"^(?P<org>.+?)\s*(?:(?:19|20)\d{2}\s*年度?\s*)?(?:部门|单位整体|整体支出|项目支出)")
+_TITLE_PREFIX = re.compile(rf"^(?P<org>.+?)\s*(?:(?:{YEAR})\s*年度?\s*)?(?:部门|单位整体|整体支出|项目支出)")
 # a year the filing states on a line of its own (spaces removed): 预算年度：2023, 填报年度2023年, （2023年度）
-_YEAR_LABEL = re.compile(r"^(?:(?:预算年度|填报年度|年度)[：:]?)?[（(]?((?:19|20)\d{2})年?度?[)）]?$")
+_YEAR_LABEL = re.compile(rf"^(?:(?:预算年度|填报年度|年度)[：:]?)?[（(]?({YEAR})年?度?[)）]?$")
+# a heading line above the title: the department, the year, or both (广州市XX局 / 2024年 / 广州市XX局二〇二四年度)
+_HEADING = re.compile(rf"^(?P<org>[^\s\d]\S*?)?\s*(?:(?P<year>{YEAR})\s*年度?)?$")
 
+# the attachment number printed above a form's title: 附件2, 附件2.
+_ATTACHMENT = re.compile(r"^附件\s*\d*[.．:：]?$")
 # a labelled department line: 部门名称：X / 单位名称 X
 _DEPARTMENT_LABEL = re.compile(r"^(?:部门名称|单位名称)\s*[：:]?\s*(?P<value>\S.*)?$")
 # organisations end in one of these words; used to accept an unlabelled name line after the title
@@ -42,20 +50,17 @@ _ORG_SUFFIX = re.compile(r"(局|委员会|委|办公室|办|中心|厅|院|所|�
 _NAME_ANNOTATION = re.compile(r"\s*[（(][^（）()]{1,4}[）)]\s*$")
 # an optional city/province prefix, then the district: 广州市海珠区…, 番禺区…
 _DISTRICT = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?[省市])?(?P<district>[\u4e00-\u9fff]{1,4}?[区县])")
-_GOAL_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年度?\s*[，,：:]")
+_GOAL_YEAR = re.compile(rf"^\s*({YEAR})\s*年度?\s*[，,：:]")
 
 # header rows of the two forms' tables
-_INDICATOR_HEADER = re.compile(r"一级指标\s*\S*\s*二级指标")
-_TASK_HEADER_WORDS = frozenset(
-    {"名称", "主要实施内容", "拟投入的资金", "（万元）", "(万元)", "期望达到的目标", "（概述）", "(概述)"}
-)
+_TASK_HEADER_WORDS = frozenset({"", "名称", "主要实施内容", "拟投入的资金", "期望达到的目标", "（概述）", "(概述)"})
 _PROJECT_HEADER = re.compile(r"项目名称.*绩效目标.*绩效指标")
 
 # section labels of the 部门整体 form (compared with spaces removed)
 LABELS = frozenset(
     {"单位名称", "部门名称", "预算整体情况", "总体绩效目标", "年度重点工作任务", "年度重点", "工作任务", "绩效指标"}
 )
-_OTHER_TASKS = "其他需完成的任务"  # the optional last row of the task table: 其他需完成的任务（可选填）
+OTHER_TASKS = "其他需完成的任务"  # the optional last row of the task table: 其他需完成的任务（可选填）
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,8 @@ class Sections:
     goals: Lines | None = None
     tasks: Lines | None = None
     indicators: Lines | None = None
+    #: the optional 其他需完成的任务（可选填） row after the key tasks: its label line to the next section
+    other_tasks: Lines | None = None
     #: lines of section labels printed one character per line (总/体/绩/效/目/标)
     label_lines: frozenset[int] = frozenset()
 
@@ -88,7 +95,7 @@ def compact(line: str) -> str:
 def is_label(line: str) -> bool:
     """A 部门整体 section label such as 总体绩效目标, or the split 年度重点 / 工作任务."""
     bare = compact(line)
-    return bare in LABELS or bare.startswith(_OTHER_TASKS)
+    return bare in LABELS or bare.startswith(OTHER_TASKS)
 
 
 def is_task_header(line: str) -> bool:
@@ -96,9 +103,13 @@ def is_task_header(line: str) -> bool:
     words = line.split()
     if not words:
         return False
-    return all(
-        w in _TASK_HEADER_WORDS or compact(w) in {"拟投入的资金（万元）", "期望达到的目标（概述）"} for w in words
-    )
+    # the amount column's title may carry any unit (拟投入的资金（元）, a cell （千元） of its own)
+    return all(amount_label(w) in _TASK_HEADER_WORDS or w == "期望达到的目标（概述）" for w in words)
+
+
+def is_indicator_header(text: Text, number: int) -> bool:
+    """Whether the 绩效指标 table's header row starts on line ``number`` (on one line or one title per line)."""
+    return header_end(text.lines, number - 1) is not None
 
 
 def is_budget_header(line: str) -> bool:
@@ -122,7 +133,7 @@ def _form_from_headers(text: Text) -> tuple[int, Form] | None:
     for number, line in enumerate(text.lines, start=1):
         if _PROJECT_HEADER.search(line):
             return number, "project_table"
-        if "主要实施内容" in line or _INDICATOR_HEADER.search(line):
+        if "主要实施内容" in line or is_indicator_header(text, number):
             return number, "department_overall"
     return None
 
@@ -171,24 +182,57 @@ def _labelled_department(text: Text) -> tuple[int, str] | None:
     return None
 
 
+def _headings_above(text: Text, title_line: int) -> list[tuple[int, re.Match[str]]]:
+    """The heading lines above the title, nearest first: each a department, a year or both."""
+    found: list[tuple[int, re.Match[str]]] = []
+    for number in range(title_line - 1, 0, -1):
+        line = text.line(number).strip().lstrip("#").strip()
+        match = _HEADING.match(line) if line else None
+        if match and (match.group("org") or match.group("year")):
+            found.append((number, match))
+    return found
+
+
+def heading_lines(text: Text, title_line: int) -> frozenset[int]:
+    """Lines above a title that head the form (the department, the year, 附件2): never goals or rows.
+
+    Only above a real title: a filing whose title was lost is located by a table header instead,
+    and what stands above that is content.
+    """
+    if not _TITLE.search(compact(text.line(title_line))):
+        return frozenset()
+    found: set[int] = set()
+    for number, heading in _headings_above(text, title_line):
+        org = heading.group("org") or ""
+        if heading.group("year") or _organisation(org) or _ATTACHMENT.match(org):
+            found.add(number)
+    return frozenset(found)
+
+
+def _organisation(line: str) -> str | None:
+    """The organisation a line names on its own (one field ending like one), else None."""
+    name = clean_name(line)
+    if len(line.split()) == 1 and _ORG_SUFFIX.search(name) and not is_label(line):
+        return name
+    return None
+
+
 def _department_near_title(text: Text, title_line: int) -> tuple[int, str] | None:
-    """The name printed in the title itself, or alone on the first line after (else before) it."""
+    """The name printed in the title itself, alone on the first line after it, or on a heading
+    line above it (``广州市XX局``, ``广州市XX局2024年度``)."""
     title = text.line(title_line).strip().lstrip("#").strip()
     prefix = _TITLE_PREFIX.match(title)
     if prefix:
         name = clean_name(prefix.group("org"))
         if _ORG_SUFFIX.search(name):
             return title_line, name
-    after = range(title_line + 1, len(text.lines) + 1)
-    before = range(title_line - 1, 0, -1)
-    for numbers in (after, before):
-        number = next((n for n in numbers if text.line(n).strip()), None)
-        if number is None:
-            continue
-        line = text.line(number).strip()
-        name = clean_name(line)
-        if len(line.split()) == 1 and _ORG_SUFFIX.search(name) and not is_label(line):
-            return number, name
+    after = next((n for n in range(title_line + 1, len(text.lines) + 1) if text.line(n).strip()), None)
+    if after is not None and (name_after := _organisation(text.line(after).strip())):
+        return after, name_after
+    for number, heading in _headings_above(text, title_line):
+        name_above = _organisation(heading.group("org") or "")
+        if name_above:
+            return number, name_above
     return None
 
 
@@ -203,16 +247,20 @@ def find_department(text: Text, title_line: int) -> tuple[int, Department]:
 
 
 def _stated_year(text: Text, title_line: int) -> int | None:
-    """The year in the title, or on a labelled line (预算年度：2023) before any table starts."""
+    """The year in the title, on a heading line above it, or on a labelled line (预算年度：2023)
+    before any table starts."""
     match = _TITLE_YEAR.search(text.line(title_line))
     if match:
-        return int(match.group(1))
-    for line in text.lines:
-        if _INDICATOR_HEADER.search(line) or _PROJECT_HEADER.search(line) or "主要实施内容" in line:
+        return read_year(match.group(1))
+    for _, heading in _headings_above(text, title_line):
+        if heading.group("year"):
+            return read_year(heading.group("year"))
+    for number, line in enumerate(text.lines, start=1):
+        if is_indicator_header(text, number) or _PROJECT_HEADER.search(line) or "主要实施内容" in line:
             break
         labelled = _YEAR_LABEL.match(compact(line))
         if labelled:
-            return int(labelled.group(1))
+            return read_year(labelled.group(1))
     return None
 
 
@@ -254,7 +302,7 @@ def vertical_labels(text: Text, last: int) -> frozenset[int]:
             run.append(number)
             continue
         spelled = "".join(compact(text.line(n)) for n in run)
-        if len(run) > 1 and (spelled in LABELS or spelled.startswith(_OTHER_TASKS)):
+        if len(run) > 1 and (spelled in LABELS or spelled.startswith(OTHER_TASKS)):
             found.update(run)
         run = []
     return frozenset(found)
@@ -263,10 +311,11 @@ def vertical_labels(text: Text, last: int) -> frozenset[int]:
 def overall_sections(text: Text, title_line: int, department_line: int) -> Sections:
     """Line ranges of the 部门整体 form's budget summary, goals, key tasks and indicator table."""
     total = len(text.lines)
-    indicator_header = _first_line(text, 1, total, lambda s: bool(_INDICATOR_HEADER.search(s)))
+    indicator_header = next((n for n in range(1, total + 1) if is_indicator_header(text, n)), None)
     task_header = _first_line(text, 1, indicator_header or total, lambda s: "主要实施内容" in s)
     before_tasks = (task_header or indicator_header or total + 1) - 1
     labels = vertical_labels(text, (indicator_header or total + 1) - 1)
+    headings = heading_lines(text, title_line)
 
     budget_lines: list[int] = []
     goal_lines: list[int] = []
@@ -275,6 +324,7 @@ def overall_sections(text: Text, title_line: int, department_line: int) -> Secti
         if (
             not line.strip()
             or number in (title_line, department_line)
+            or number in headings
             or number in labels
             or is_label(line)
             or is_budget_header(line)
@@ -287,15 +337,22 @@ def overall_sections(text: Text, title_line: int, department_line: int) -> Secti
             goal_lines.append(number)
 
     tasks: Lines | None = None
+    other_tasks: Lines | None = None
     if task_header is not None:
         end = indicator_header or total + 1
-        stop = _first_line(text, task_header, end - 1, lambda s: compact(s).startswith(_OTHER_TASKS))
+        stop = _first_line(text, task_header, end - 1, lambda s: compact(s).startswith(OTHER_TASKS))
         if stop is not None:
+            other_tasks = (stop, end - 1)
             end = stop
         tasks = (task_header, end - 1)
     indicators = (indicator_header, total) if indicator_header is not None else None
     return Sections(
-        budget=_span(budget_lines), goals=_span(goal_lines), tasks=tasks, indicators=indicators, label_lines=labels
+        budget=_span(budget_lines),
+        goals=_span(goal_lines),
+        tasks=tasks,
+        indicators=indicators,
+        other_tasks=other_tasks,
+        label_lines=labels,
     )
 
 
@@ -309,7 +366,8 @@ def check_complete(text: Text, sections: Sections) -> None:
             "部门整体 form ends without its 绩效指标 table (no 一级指标 二级指标 header row): truncated filing?",
         )
     header = sections.indicators[0]
-    if not any(text.line(n).strip() for n in range(header + 1, total + 1)):
+    last_title = (header_end(text.lines, header - 1) or header - 1) + 1
+    if not any(text.line(n).strip() for n in range(last_title + 1, total + 1)):
         raise InputError(text.path, header, "绩效指标 table header with no rows under it: truncated filing?")
 
 
@@ -319,7 +377,9 @@ def _goal_year(text: Text, goals: Lines | None) -> tuple[int, Finding] | None:
     match = _GOAL_YEAR.match(text.line(goals[0]))
     if not match:
         return None
-    year = int(match.group(1))
+    year = read_year(match.group(1))
+    if year is None:  # pragma: no cover - _GOAL_YEAR only matches what read_year reads
+        return None
     message = (
         f"年度取自第{goals[0]}行总体绩效目标开头的“{year}年” / "
         f"year {year} inferred from the 总体绩效目标 opening '{year}年' at line {goals[0]} (no year in the title)"

@@ -4,6 +4,9 @@
 * ``parse_number``: a number as written in a target value — Arabic digits with optional thousands
   separators, or Chinese numerals (三, 十二, 两, 一百零五), optionally followed by a multiplier
   (万, 亿, 千, 百万, 千万) that is applied exactly: ``148.75万`` → 1487500.
+* ``read_year``: a year as a title prints it, in Arabic digits (``2024``) or spelled digit by digit
+  in Chinese numerals (``二〇二四``, ``二零二三``, ``二○二二`` with the circle ○ often typed for 〇);
+  ``YEAR`` is its regular-expression fragment.
 * ``NUMBER`` and ``MULTIPLIER`` are the regular-expression fragments the target parser embeds, so
   that what counts as a number is defined once.
 
@@ -39,6 +42,12 @@ MULTIPLIER: Final[str] = "|".join(
     re.escape(word) + ("(?!元)" if word == "万" else "") for word in sorted(MULTIPLIERS, key=len, reverse=True)
 )
 
+#: a year's digits spelled one by one: the Chinese digits (not 两, never used in a year) and ○
+_YEAR_DIGITS: Final[dict[str, int]] = {**{ch: d for ch, d in CHINESE_DIGITS.items() if ch != "两"}, "○": 0}
+_YEAR_DIGIT_CHARS = "".join(_YEAR_DIGITS)
+#: a budget year, 1900–2099: Arabic, or Chinese digit by digit (一九…, 二〇…/二零…/二○…)
+YEAR: Final[str] = rf"(?:19|20)\d{{2}}|(?:一九|二[〇零○])[{_YEAR_DIGIT_CHARS}]{{2}}"
+
 _NUMBER_WITH_MULTIPLIER = re.compile(rf"^(?P<num>{NUMBER})\s*(?P<mult>{MULTIPLIER})?$")
 
 
@@ -72,6 +81,18 @@ def chinese_numeral(text: str) -> int | None:
             total += (1 if digit is None else digit) * place  # 十二: a leading 十 means 一十
             digit, last_place = None, place
     return total + (digit or 0)
+
+
+def read_year(text: str) -> int | None:
+    """``2024`` → 2024, ``二〇二四`` → 2024, ``二零二三`` → 2023; None for anything ``YEAR`` does not match.
+
+    A year is read digit by digit (二〇二四 is not 二千零二十四), unlike ``chinese_numeral``'s place values.
+    """
+    if not re.fullmatch(YEAR, text):
+        return None
+    if text.isdigit():
+        return int(text)
+    return int("".join(str(_YEAR_DIGITS[ch]) for ch in text))
 
 
 def exact(value: Decimal) -> Decimal:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from budgetkg.parser.amount_units import SCALE_TO_WAN, converted, header_units, printed_unit, to_wan
 from budgetkg.parser.cells import Line, is_numbered, join_cell, span_of, without_numbering
 from budgetkg.parser.checks import warning
 from budgetkg.parser.layout import BUDGET_PAIR, Sections, is_budget_header, is_budget_row, is_label
@@ -10,26 +11,50 @@ from budgetkg.parser.text import Text
 from budgetkg.records import BudgetFigure, Finding, Goal
 
 
+def _pair_units(text: Text, header: int | None, first: int) -> tuple[list[str], int | None]:
+    """The unit of each label/amount pair of the rows under ``header``, and the line that says so.
+
+    A header prints one unit per amount column (``预算金额（万元）``, twice side by side); without
+    one, a ``单位：…`` line above the summary says it; without either the form's 万元 holds.
+    """
+    units = header_units(text.line(header)) if header is not None else []
+    if units:
+        return units, header
+    found = printed_unit(text, [header or first])
+    return ([found[0]], found[1]) if found else (["万元"], None)
+
+
 def read_budget(text: Text, sections: Sections) -> tuple[list[BudgetFigure], list[Finding]]:
     """Every label/amount pair of the budget summary, two per line where printed side by side.
 
-    A label whose amount cannot be read (``其他资金 -``) gives no figure and a warning: unknown
-    is not zero.
+    Amounts are converted exactly to 万元 from the unit their column's header prints (an info
+    finding says so).  A label whose amount cannot be read (``其他资金 -``) gives no figure and a
+    warning: unknown is not zero.
     """
     if sections.budget is None:
         return [], []
     figures: list[BudgetFigure] = []
     findings: list[Finding] = []
     first, last = sections.budget
-    for number in range(first, last + 1):
+    header: int | None = None
+    for number in range(1, last + 1):
         line = text.line(number)
-        if is_budget_header(line) or not is_budget_row(line):
+        if is_budget_header(line):
+            header = number  # the header the rows below it are read under
             continue
+        if number < first or not is_budget_row(line):
+            continue
+        units, stated = _pair_units(text, header, first)
         pairs = list(BUDGET_PAIR.finditer(line))
-        for match in pairs:
+        for index, match in enumerate(pairs):
             amount = parse_amount(match.group("amount"))
+            unit = units[min(index, len(units) - 1)]
             if amount is not None:
+                amount = to_wan(amount, SCALE_TO_WAN[unit])
                 figures.append(BudgetFigure(label=match.group("label"), amount=amount, lines=(number, number)))
+            if unit != "万元" and stated is not None:
+                said = converted("budget", unit, stated)
+                findings.extend([] if said in findings else [said])
         unread = [word for word in line.split() if not word[0].isdigit()]
         if len(unread) > len(pairs):
             findings.append(

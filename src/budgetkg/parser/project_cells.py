@@ -9,11 +9,11 @@ that to cut a run of fragments into a fixed number of cells (see its docstring f
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from budgetkg.parser.cells import display_width
 from budgetkg.records import Lines
 
 #: a non-last line counts as full when at least this share of the widest line of its cell …
@@ -70,11 +70,6 @@ def is_page_number(line: str) -> bool:
     A bare number is NOT one: it may be an indicator number broken from its ``、``.
     """
     return bool(_PAGE_NUMBER.match(line.strip()))
-
-
-def display_width(text: str) -> int:
-    """Columns a text takes when printed: CJK (wide/full-width) characters count two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _violations(widths: Sequence[int], heads: Sequence[int]) -> int:

@@ -2,16 +2,12 @@
 
 Both layouts name their columns in a header (tabbed cells or space-separated words); the readers
 map every header word to a role here, so a filing that orders, adds or omits columns is read by
-its header, never by fixed positions.
+its header, never by fixed positions.  The unit amounts are printed in: ``amount_units``.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
-
-from budgetkg.parser.text import Text
-from budgetkg.records import Finding
 
 Role = str  # name, department, unit, goal, indicators, level1/level2/level3/period/annual, amount, other
 
@@ -35,12 +31,6 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("amount", re.compile(r"(总计|合计|小计|拨款|资金|金额|经费|收入|预算数|万元)")),
 )
 
-#: amounts printed under ``单位：…`` are turned into 万元 with these exact factors
-_SCALE_TO_WAN = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.1"), "亿元": Decimal(10000)}
-_UNIT_LINE = re.compile(r"(?:^|\s)(?:金额)?单位\s*[：:]\s*(万元|千元|亿元|元)\s*$")
-#: a unit printed in an amount column's header cell: 总计（元）
-_HEADER_UNIT = re.compile(r"[（(]\s*(万元|千元|亿元|元)\s*[)）]")
-
 #: cells that print "nothing" in an amount column
 NIL = frozenset({"-", "—", "–", "－", "/", "／", "——"})
 
@@ -49,38 +39,3 @@ def column_role(word: str) -> Role:
     """The role of a header word; ``other`` for a column the reader does not use."""
     word = word.strip()
     return next((role for role, pattern in _ROLES if pattern.search(word)), "other")
-
-
-def amount_label(cell: str) -> str:
-    """An amount column's label without its unit (``财政拨款（元）`` → ``财政拨款``): amounts are read in 万元."""
-    return _HEADER_UNIT.sub("", cell).strip()
-
-
-def to_wan(amount: Decimal, scale: Decimal) -> Decimal:
-    """``amount`` times the exact factor to 万元; a converted amount drops the zeros the factor adds."""
-    if scale == 1:
-        return amount  # as printed: 1,250.00 stays 1250.00
-    return Decimal(format((amount * scale).normalize(), "f"))
-
-
-def amount_scale(text: Text, header_line: int, has_amounts: bool) -> tuple[Decimal, list[Finding]]:
-    """The exact factor to 万元 for the amounts of the table headed at ``header_line``, and what to say.
-
-    The unit is the one the header row's cells print (``总计（元）``), else the last ``单位：…`` line
-    before the header.  Without either the table is read in 万元, the form's unit, and a finding
-    says so; a unit other than 万元 is converted, and said too.
-    """
-    for number in range(min(header_line, len(text.lines)), 0, -1):
-        pattern = _HEADER_UNIT if number == header_line else _UNIT_LINE
-        match = pattern.search(text.line(number))
-        if match is None:
-            continue
-        printed = match.group(1)
-        if printed == "万元" or not has_amounts:
-            return _SCALE_TO_WAN[printed], []
-        message = f"金额单位为{printed}，已换算为万元 / amounts printed in {printed}, converted to 万元"
-        return _SCALE_TO_WAN[printed], [Finding("info", message, (number, number), "project_amount_unit_converted")]
-    if not has_amounts:
-        return Decimal(1), []
-    message = "未注明金额单位，按万元读取 / no 单位 line: amounts read as 万元, the form's unit"
-    return Decimal(1), [Finding("info", message, (header_line, header_line), "project_amount_unit_assumed")]

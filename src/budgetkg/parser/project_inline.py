@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from budgetkg.errors import InputError
+from budgetkg.parser.amount_units import amount_scale, to_wan
+from budgetkg.parser.cells import display_width
 from budgetkg.parser.numbers import parse_amount
 from budgetkg.parser.project_cells import (
     Fragment,
@@ -35,11 +37,10 @@ from budgetkg.parser.project_cells import (
     Split,
     cell_lines,
     cell_text,
-    display_width,
     is_page_number,
     split_cells,
 )
-from budgetkg.parser.project_columns import NIL, amount_scale, column_role, to_wan
+from budgetkg.parser.project_columns import NIL, column_role
 from budgetkg.parser.project_indicators import check_numbering, read_indicator_cell, starts_indicator
 from budgetkg.parser.text import Text
 from budgetkg.records import Department, Finding, Project

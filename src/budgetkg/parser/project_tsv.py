@@ -34,16 +34,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from budgetkg.errors import InputError
+from budgetkg.parser.amount_units import amount_label, amount_scale, to_wan
 from budgetkg.parser.numbers import parse_amount
 from budgetkg.parser.project_cells import Fragment, Joined, is_page_number
-from budgetkg.parser.project_columns import (
-    INDICATOR_COLUMNS,
-    NIL,
-    amount_label,
-    amount_scale,
-    column_role,
-    to_wan,
-)
+from budgetkg.parser.project_columns import INDICATOR_COLUMNS, NIL, column_role
 from budgetkg.parser.project_indicator_columns import Above, read_indicator_row
 from budgetkg.parser.project_indicators import Numbered, check_numbering, read_indicator_cell, starts_indicator
 from budgetkg.parser.text import Text

@@ -26,14 +26,15 @@ Widths are display widths (CJK = 2) so that columns can be compared line by line
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import pairwise
 
 from budgetkg.errors import InputError
-from budgetkg.parser.cells import Line, join_cell, span_of, width, without_numbering
+from budgetkg.parser.amount_units import SCALE_TO_WAN, converted, printed_unit, to_wan
+from budgetkg.parser.cells import Line, display_width, join_cell, span_of, without_numbering
 from budgetkg.parser.checks import warning
-from budgetkg.parser.layout import Sections, is_label, is_task_header
+from budgetkg.parser.layout import LABELS, OTHER_TASKS, Sections, compact, is_label, is_task_header
 from budgetkg.parser.numbers import parse_amount
 from budgetkg.parser.text import Text
 from budgetkg.records import Finding, Task
@@ -45,6 +46,8 @@ _LIST_ITEM = re.compile(r"^\s*(?:\d+\s*[、．.](?!\d)|[（(]\d+[)）])")
 _INLINE_AMOUNT = re.compile(
     r"^(?P<before>.*?\S)\s+(?P<amount>\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})(?:\s+(?P<after>\S.*))?$"
 )
+# the optional row's title, perhaps with its note (可选填), wherever the extraction broke it
+_OTHER_TASKS_LABEL = re.compile(rf"^{OTHER_TASKS}\s*(?:[（(]\s*可?\s*选?\s*填?\s*[)）]?)?")
 _SENTENCE_END = ("。", "！", "？")
 _CLOSING = ("。", "，", "、", "；", "：", "”", "’", "）", ")", "》", "！", "？")
 # a cell line is "short" when narrower than its column by more than one CJK character (ASCII
@@ -61,6 +64,7 @@ class _Anchor:
     amount: Decimal
     before: Line | None = None  # text printed before the amount on its line: content, or name and content
     after: Line | None = None  # text printed after it: the expected goal's start
+    in_wan: bool = False  # the cell prints its unit (358.00万元): no header unit applies to it
 
 
 def _row_lines(text: Text, sections: Sections, first: int, last: int) -> list[Line]:
@@ -81,7 +85,7 @@ def _anchors(body: list[Line]) -> list[_Anchor]:
         stripped = line.text.strip()
         amount = parse_amount(stripped.removesuffix("万元"))  # the column is in 万元; some print the unit
         if amount is not None:
-            anchors.append(_Anchor(index, line.number, amount))
+            anchors.append(_Anchor(index, line.number, amount, in_wan=stripped.endswith("万元")))
             continue
         inline = _INLINE_AMOUNT.match(stripped)
         amount = parse_amount(inline.group("amount")) if inline else None
@@ -118,17 +122,17 @@ def _cell_end(lines: list[Line], index: int, column: int, cell_width: int, *, is
         return True
     current = line.text.strip()
     blank_follows = index + 1 < len(lines) and lines[index + 1].blank
-    full = width(current) > max(column, cell_width) - _SHORT_BY
+    full = display_width(current.strip()) > max(column, cell_width) - _SHORT_BY
     if current.endswith(_SENTENCE_END) and not following.text.strip().startswith(_CLOSING):
         # a sentence ending flush with a full line of an expected goal may go on when another
         # full line of its column follows; a name is one short phrase, its sentence end is its end
-        same_column = abs(width(following.text) - cell_width) < _SHORT_BY
+        same_column = abs(display_width(following.text.strip()) - cell_width) < _SHORT_BY
         return is_name or not (full and same_column and not _continues(following))
     if _continues(following):
         return False
     if blank_follows and not full:
         return True
-    wider = width(following.text)
+    wider = display_width(following.text.strip())
     # a line wider than any line this column prints belongs to the next, wider column
     return wider >= _WIDER_COLUMN * max(cell_width, 1) or (is_name and wider > column + _SHORT_BY - 1)
 
@@ -139,7 +143,7 @@ def _split_cell(lines: list[Line], column: int, *, is_name: bool) -> tuple[list[
     for index, line in enumerate(lines):
         if line.blank:
             continue
-        cell_width = max(cell_width, width(line.text))
+        cell_width = max(cell_width, display_width(line.text.strip()))
         if _cell_end(lines, index, column, cell_width, is_name=is_name):
             return lines[: index + 1], lines[index + 1 :]
     return lines, []
@@ -147,7 +151,7 @@ def _split_cell(lines: list[Line], column: int, *, is_name: bool) -> tuple[list[
 
 def _first_width(lines: list[Line]) -> int:
     first = next((line for line in lines if not line.blank), None)
-    return width(first.text) if first else 0
+    return display_width(first.text.strip()) if first else 0
 
 
 def _name_and_content(before: list[Line], anchor: _Anchor, column: int) -> tuple[list[Line], list[Line]]:
@@ -187,6 +191,67 @@ def _after(anchor: _Anchor) -> list[Line]:
     return [anchor.after] if anchor.after else []
 
 
+def _table_unit(text: Text, first: int) -> tuple[str, int] | None:
+    """The unit the table headed at line ``first`` prints its amounts in (拟投入的资金（元）, a header
+    wrapped over lines: 拟投入的资金 / （元）, or a ``单位：元`` line above), and where; None: 万元."""
+    header = [first]
+    while header[-1] < len(text.lines) and (
+        is_task_header(text.line(header[-1] + 1)) or not text.line(header[-1] + 1).strip()
+    ):
+        header.append(header[-1] + 1)
+    found = printed_unit(text, header)
+    return None if found is None or found[0] == "万元" else found
+
+
+def _in_wan(text: Text, first: int, anchors: list[_Anchor]) -> tuple[list[_Anchor], list[Finding]]:
+    """The amounts in 万元: a table printed in another unit is converted exactly, and said so."""
+    found = _table_unit(text, first)
+    if found is None:
+        return anchors, []
+    unit, line = found
+    scale = SCALE_TO_WAN[unit]
+    wan = [a if a.in_wan else replace(a, amount=to_wan(a.amount, scale)) for a in anchors]
+    return wan, [converted("task", unit, line)]
+
+
+def read_other_tasks(text: Text, sections: Sections) -> tuple[list[Task], list[Finding]]:
+    """The optional 其他需完成的任务（可选填） row: a task of that name when it prints any text, else nothing.
+
+    The row has no name of its own and rarely an amount: its text is the task's content, a line
+    that is only an amount (in the task table's unit) its amount, else the amount is null; an info
+    finding says the row was read so.  Section labels printed after it (绩效指标) are not its text.
+    """
+    if sections.other_tasks is None:
+        return [], []
+    first, last = sections.other_tasks
+    lines = [
+        Line(n, text.line(n))
+        for n in range(first, last + 1)
+        if text.line(n).strip() and n not in sections.label_lines and compact(text.line(n)) not in LABELS
+    ]
+    if not lines:
+        return [], []
+    span = span_of(lines)
+    amounts = [(line, parse_amount(line.text.strip().removesuffix("万元"))) for line in lines]
+    priced = [(line, amount) for line, amount in amounts if amount is not None]
+    amount: Decimal | None = None
+    if len(priced) == 1:  # one amount line is the row's amount; several cannot be told apart: text
+        amount_line, amount = priced[0]
+        lines.remove(amount_line)
+        found = _table_unit(text, sections.tasks[0]) if sections.tasks else None
+        if found is not None and not amount_line.text.strip().endswith("万元"):
+            amount = to_wan(amount, SCALE_TO_WAN[found[0]])
+    content = _OTHER_TASKS_LABEL.sub("", join_cell(lines), count=1).strip()
+    if not content and amount is None:
+        return [], []  # the row left empty, as it may be
+    task = Task(name=OTHER_TASKS, content=content, amount=amount, expected="", lines=span)
+    message = (
+        f"“{OTHER_TASKS}”一行有内容，读作一项任务（名称即该栏标题，无期望目标） / "
+        f"the optional {OTHER_TASKS} row prints text: read as a task named after the row, without expected goal"
+    )
+    return [task], [Finding("info", message, task.lines, "task_other_read")]
+
+
 def read_tasks(text: Text, sections: Sections) -> tuple[list[Task], list[Finding]]:
     """The 年度重点工作任务 rows; findings for rows whose cells could not all be found."""
     if sections.tasks is None:
@@ -199,6 +264,7 @@ def read_tasks(text: Text, sections: Sections) -> tuple[list[Task], list[Finding
             sections.tasks[0],
             "年度重点工作任务 table without a single amount (拟投入的资金): truncated or not a task table",
         )
+    anchors, findings = _in_wan(text, sections.tasks[0], anchors)
     # between two amounts: the previous row's expected goal, then this row's name and content
     segments = [body[: anchors[0].index]]
     segments += [_after(a) + body[a.index + 1 : b.index] for a, b in pairwise(anchors)]
@@ -213,7 +279,6 @@ def read_tasks(text: Text, sections: Sections) -> tuple[list[Task], list[Finding
     expected.append(segments[-1])
     name_column = max(_first_width(lines) for lines in leading)
     tasks: list[Task] = []
-    findings: list[Finding] = []
     for anchor, before, after in zip(anchors, leading, expected, strict=True):
         name, content = _name_and_content(before, anchor, name_column)
         task = _task_from(name, content, anchor, after)
@@ -226,4 +291,5 @@ def read_tasks(text: Text, sections: Sections) -> tuple[list[Task], list[Finding
         for part, label in cells:
             if not part:
                 findings.append(warning("task_cell_missing", f"任务缺少{label}", f"task without {label}", task.lines))
-    return tasks, findings
+    other, other_findings = read_other_tasks(text, sections)
+    return [*tasks, *other], [*findings, *other_findings]

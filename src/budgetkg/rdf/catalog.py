@@ -21,7 +21,7 @@ from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, VOID, XSD
 from budgetkg import __version__
 from budgetkg.rdf import iris, published
 from budgetkg.rdf.namespaces import DCAT, PREFIXES, bind_prefixes
-from budgetkg.rdf.places import place_iri
+from budgetkg.rdf.places import department_place
 from budgetkg.records import Filing
 
 #: the graph is a compilation derived from public filings; the licence chosen for it (see the report)
@@ -119,7 +119,7 @@ def catalog_graph(base: str, graphs: Mapping[str, bytes], filings: Sequence[Fili
     graph.add((dataset, DCAT.distribution, nquads))
     graph.add((dataset, DCAT.distribution, sparql))
     for filing in filings:
-        place = place_iri(filing.department.district) if filing.department.district else None
+        place = department_place(filing.department)
         if place is not None:
             graph.add((dataset, DCTERMS.spatial, place))
 

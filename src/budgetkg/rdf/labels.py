@@ -13,7 +13,7 @@ import unicodedata
 
 from pypinyin import Style, lazy_pinyin
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDFS, SKOS
+from rdflib.namespace import RDF, RDFS, SKOS
 
 ZH = "zh-Hans"
 PINYIN = "zh-Latn-pinyin"
@@ -40,3 +40,14 @@ def add_labels(graph: Graph, node: URIRef, name: str) -> None:
     romanised = pinyin(name)
     if romanised is not None:
         graph.add((node, SKOS.altLabel, Literal(romanised, lang=PINYIN)))
+
+
+def add_pinyin_to_class(graph: Graph, cls: URIRef) -> Graph:
+    """Every ``cls`` node of ``graph`` with a zh-Hans ``skos:prefLabel`` (its canonical name) gets that
+    name's tone-marked pinyin as ``skos:altLabel``: used for graphs made elsewhere (the platform registry)."""
+    for node in list(graph.subjects(RDF.type, cls)):
+        for label in list(graph.objects(node, SKOS.prefLabel)):
+            romanised = pinyin(str(label)) if getattr(label, "language", None) == ZH else None
+            if isinstance(node, URIRef) and romanised is not None:
+                graph.add((node, SKOS.altLabel, Literal(romanised, lang=PINYIN)))
+    return graph

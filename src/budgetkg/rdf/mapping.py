@@ -35,7 +35,7 @@ from budgetkg.rdf.namespaces import (
     UNIT,
     bind_prefixes,
 )
-from budgetkg.rdf.places import GUANGZHOU, place_iri
+from budgetkg.rdf.places import department_place
 from budgetkg.rdf.printed import printed_amount, source_lines
 from budgetkg.records import Filing, Finding, Goal, Indicator, Lines, Project, Target, Task
 
@@ -108,10 +108,7 @@ class _Mapper:
         self.add(node, BKG.governmentLevel, iris.level_iri(department.level))
         if department.district is not None:
             self.add(node, BKG.districtName, Literal(department.district))
-        place = place_iri(department.district) if department.district else None
-        if place is None and department.level == "city":
-            place = place_iri(GUANGZHOU)
-        self.add(node, DCTERMS.spatial, place)
+        self.add(node, DCTERMS.spatial, department_place(department))
 
     # ---------------------------------------------------------------- money
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib import Graph
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from budgetkg.errors import ConfigError
-from budgetkg.rdf.labels import ZH, add_labels
+from budgetkg.rdf.labels import add_pinyin_to_class
 from budgetkg.rdf.namespaces import CV, bind_prefixes
 from budgetkg.settings import PROJECT_ROOT
 
@@ -29,8 +28,4 @@ def organisations_graph(base: str, path: Path = CHANGES_FILE) -> Graph:
         graph.parse(path, format="turtle", publicID=base if base.endswith("/") else base + "/")
     except (OSError, BadSyntax) as error:
         raise ConfigError(f"{path}: cannot read the curated organisations: {error}") from None
-    for node in list(graph.subjects(RDF.type, CV.PublicOrganisation)):
-        for label in list(graph.objects(node, RDFS.label)):
-            if isinstance(node, URIRef) and getattr(label, "language", None) == ZH:
-                add_labels(graph, node, str(label))
-    return graph
+    return add_pinyin_to_class(graph, CV.PublicOrganisation)

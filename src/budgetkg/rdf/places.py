@@ -12,6 +12,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
 from budgetkg.rdf.namespaces import WD
+from budgetkg.records import Department
 from budgetkg.settings import PROJECT_ROOT
 
 PLACES_FILE = PROJECT_ROOT / "data" / "platforms" / "registry.ttl"
@@ -34,6 +35,14 @@ def _places() -> dict[str, URIRef]:
         if isinstance(place, URIRef) and str(place).startswith(str(WD)) and getattr(label, "language", "") == "zh-Hans":
             table[_bare(str(label))] = place
     return table
+
+
+def department_place(department: Department) -> URIRef | None:
+    """Where a department governs: its district, or Guangzhou for a city-level department."""
+    place = place_iri(department.district) if department.district else None
+    if place is None and department.level == "city":
+        place = place_iri(GUANGZHOU)
+    return place
 
 
 def place_iri(name: str) -> URIRef | None:
