@@ -40,12 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"budgetkg {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     for name in COMMANDS:
-        try:
-            module = _command(name)
-        except ModuleNotFoundError as error:
-            if error.name != f"budgetkg.commands.{name}":
-                raise
-            continue  # a sub-command whose module is not written yet must not break the others
+        module = _command(name)
         module.add_arguments(sub.add_parser(name, help=module.HELP, description=module.HELP))
     return parser
 

@@ -7,8 +7,13 @@ from decimal import Decimal
 import pytest
 from expected_records import FILINGS
 
-from budgetkg.parser import parse_file
-from budgetkg.parser.checks import budget_balance, projects_vs_total, tasks_vs_project_spending
+from budgetkg.parser import parse_bytes, parse_file
+from budgetkg.parser.checks import (
+    budget_balance,
+    projects_vs_total,
+    tasks_vs_project_spending,
+    unit_subtotals_vs_projects,
+)
 from budgetkg.records import BudgetFigure, Project, Task
 
 
@@ -82,6 +87,10 @@ OURS = {
     "budget_parts_vs_total",
     "tasks_vs_project_spending",
     "projects_vs_total",
+    "unit_subtotal_vs_projects",
+    "budget_amount_unit_converted",
+    "task_amount_unit_converted",
+    "task_other_read",
 }
 
 
@@ -97,3 +106,37 @@ OURS = {
 )
 def test_exactly_these_layout_budget_task_and_arithmetic_findings(prefix, kinds):
     assert [f.kind for f in _filing(prefix).findings if f.kind in OURS] == kinds
+
+
+def _project(name: str, unit: str | None, amount: str | None, line: int) -> Project:
+    return Project(name=name, unit=unit, amount=None if amount is None else Decimal(amount), goal="g", lines=(line, line))
+
+
+def test_a_unit_subtotal_is_checked_against_that_units_projects_only():
+    projects = [
+        _project("a", "甲中心", "10.00", 3),
+        _project("b", "甲中心", "5.50", 4),
+        _project("c", "乙中心", "99", 6),  # another unit's project: not in 甲中心's subtotal
+        _project("d", "甲中心", None, 7),  # no amount printed: nothing to add
+    ]
+    assert unit_subtotals_vs_projects([_figure("甲中心", "15.50", 2)], projects) == []
+    [finding] = unit_subtotals_vs_projects([_figure("合计", "114.5", 1), _figure("甲中心", "16", 2)], projects)
+    assert (finding.severity, finding.kind, finding.lines) == ("warning", "unit_subtotal_vs_projects", (2, 4))
+    assert "16.00" in finding.message and "15.50" in finding.message and "甲中心" in finding.message
+
+
+def test_figures_that_are_no_unit_subtotal_are_not_checked_as_one():
+    projects = [_project("a", "甲中心", "10", 3)]
+    assert unit_subtotals_vs_projects([_figure("合计", "11", 1), _figure("合计 财政拨款", "1", 1)], projects) == []
+
+
+def test_a_real_unit_subtotal_row_that_differs_from_its_projects_warns():
+    path = next(p for p in FILINGS if p.name.startswith("001"))
+    text = path.read_text(encoding="utf-8")
+    subtotal = "广州市海珠区政务服务数据管理局\t1,250.00\t1,250.00"
+    assert subtotal in text
+    filing = parse_bytes(text.replace(subtotal, "广州市海珠区政务服务数据管理局\t1,260.00\t1,250.00").encode(), "x.txt")
+    warnings = [(f.kind, f.lines) for f in filing.findings if f.kind == "unit_subtotal_vs_projects"]
+    last = max(p.lines[1] for p in filing.projects)
+    assert warnings == [("unit_subtotal_vs_projects", (11, last))]
+    assert "unit_subtotal_vs_projects" not in _kinds("001")  # as printed, 1,250.00 is its projects' sum

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -112,3 +113,45 @@ def test_an_unreadable_budget_amount_is_no_figure_and_a_warning():
     [finding] = [f for f in filing.findings if f.kind == "budget_amount_unreadable"]
     assert finding.lines == (7, 7)
     assert len(filing.goals) == 8  # the row did not leak into the goals
+
+
+def _with_other_tasks(prefix: str, rows: str) -> str:
+    text = _filing(prefix).decode("utf-8")
+    row = "其他需完成的任务（可选\n\n填）\n"
+    assert row in text
+    return text.replace(row, row + rows)
+
+
+def test_an_empty_other_tasks_row_gives_no_task_and_no_finding():
+    for prefix in ("002", "004"):
+        filing = parse_bytes(_filing(prefix), f"{prefix}.txt")
+        assert "其他需完成的任务" not in [t.name for t in filing.tasks]
+        assert "task_other_read" not in [f.kind for f in filing.findings]
+
+
+def test_text_in_the_other_tasks_row_is_read_as_a_task_without_amount():
+    original = parse_bytes(_filing("002"), "002.txt")
+    filing = parse_bytes(_with_other_tasks("002", "\n完成政务数据共享平台\n日常运维。\n").encode(), "other.txt")
+    assert filing.tasks[:-1] == original.tasks
+    other = filing.tasks[-1]
+    assert (other.name, other.content, other.amount, other.expected) == (
+        "其他需完成的任务",
+        "完成政务数据共享平台日常运维。",
+        None,
+        "",
+    )
+    assert other.lines == (85, 90)
+    [said] = [f for f in filing.findings if f.kind == "task_other_read"]
+    assert (said.severity, said.lines) == ("info", (85, 90))
+    assert filing.indicators == tuple(
+        replace(i, lines=(i.lines[0] + 4, i.lines[1] + 4)) for i in original.indicators
+    )
+
+
+def test_an_amount_line_in_the_other_tasks_row_is_its_amount():
+    filing = parse_bytes(_with_other_tasks("004", "\n档案数字化\n\n120.50\n").encode(), "other.txt")
+    other = filing.tasks[-1]
+    assert (other.name, other.content, other.amount) == ("其他需完成的任务", "档案数字化", Decimal("120.50"))
+    # a priced row counts with the key tasks against 项目支出
+    spending = next(f for f in filing.findings if f.kind == "tasks_vs_project_spending")
+    assert "11,262.56" in spending.message  # 11,142.06 + 120.50
