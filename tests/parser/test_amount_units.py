@@ -72,7 +72,9 @@ def test_a_unit_line_above_a_summary_without_units_converts_it() -> None:
 def test_key_tasks_in_yuan_are_converted_and_said_so() -> None:
     text, original = _seed("004")
     changed = parse_bytes(_edit(text, _TASK_HEADER, _TASK_HEADER.replace("万元", "元")).encode(), "tasks.txt")
-    assert [t.amount for t in changed.tasks] == [to_wan(t.amount, Decimal("0.0001")) for t in original.tasks if t.amount]
+    assert [t.amount for t in changed.tasks] == [
+        to_wan(t.amount, Decimal("0.0001")) for t in original.tasks if t.amount
+    ]
     assert [(t.name, t.content, t.expected) for t in changed.tasks] == [
         (t.name, t.content, t.expected) for t in original.tasks
     ]
@@ -90,3 +92,17 @@ def test_a_task_unit_printed_on_its_own_header_line_is_read() -> None:
 def test_the_seeds_print_their_amounts_in_wan_and_are_not_converted() -> None:
     for path in FILINGS:
         assert _converted(parse_file(path)) == []
+
+
+def test_tables_printing_no_unit_are_read_in_wan_and_said_so() -> None:
+    text, original = _seed("004")
+    bare = _edit(text, _BUDGET_HEADER, "部门预算支出 预算金额 收入来源 预算金额")
+    bare = bare.replace("预算金额（万元）", "预算金额")  # the second block's header too
+    bare = _edit(bare, _TASK_HEADER, _TASK_HEADER.replace("（万元）", ""))
+    changed = parse_bytes(bare.encode(), "bare.txt")
+    assert changed.budget == original.budget and changed.tasks == original.tasks
+    assert [f for f in changed.findings if f.severity == "warning"] == [
+        f for f in original.findings if f.severity == "warning"
+    ]
+    assumed = sorted((f.kind, f.lines) for f in changed.findings if f.kind.endswith("_unit_assumed"))
+    assert assumed == [("budget_amount_unit_assumed", (10, 10)), ("task_amount_unit_assumed", (37, 37))]

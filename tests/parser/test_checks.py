@@ -109,7 +109,9 @@ def test_exactly_these_layout_budget_task_and_arithmetic_findings(prefix, kinds)
 
 
 def _project(name: str, unit: str | None, amount: str | None, line: int) -> Project:
-    return Project(name=name, unit=unit, amount=None if amount is None else Decimal(amount), goal="g", lines=(line, line))
+    return Project(
+        name=name, unit=unit, amount=None if amount is None else Decimal(amount), goal="g", lines=(line, line)
+    )
 
 
 def test_a_unit_subtotal_is_checked_against_that_units_projects_only():

@@ -228,3 +228,17 @@ def test_titles_of_other_levels_alone_are_no_indicator_header():
     # 一级指标 alone followed by a label is a label run, not a header: nothing starts the table
     with pytest.raises(InputError, match="一级指标 二级指标"):
         layout_of("部门整体预算绩效目标表\n部门名称：广州市某某局\n总体绩效目标\n一级指标\n产出指标\n")
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "广州市天河区某某局二○二二年部门整体支出绩效目标表",  # department and Chinese year in the title
+        "填报单位：广州市天河区某某局\n二〇二二年度部门整体支出绩效目标表",  # a labelled line above
+        "二〇二二年度部门整体支出绩效目标表\n填报单位：广州市天河区某某局",
+    ],
+)
+def test_department_and_year_without_a_department_name_line(heading):
+    layout = layout_of(f"{heading}\n总体绩效目标\n做好工作。\n{OVERALL_TAIL}")
+    assert (layout.department.name, layout.department.district, layout.year) == ("广州市天河区某某局", "天河区", 2022)
+    assert layout.findings == ()

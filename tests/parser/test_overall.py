@@ -143,9 +143,7 @@ def test_text_in_the_other_tasks_row_is_read_as_a_task_without_amount():
     assert other.lines == (85, 90)
     [said] = [f for f in filing.findings if f.kind == "task_other_read"]
     assert (said.severity, said.lines) == ("info", (85, 90))
-    assert filing.indicators == tuple(
-        replace(i, lines=(i.lines[0] + 4, i.lines[1] + 4)) for i in original.indicators
-    )
+    assert filing.indicators == tuple(replace(i, lines=(i.lines[0] + 3, i.lines[1] + 3)) for i in original.indicators)
 
 
 def test_an_amount_line_in_the_other_tasks_row_is_its_amount():
@@ -155,3 +153,15 @@ def test_an_amount_line_in_the_other_tasks_row_is_its_amount():
     # a priced row counts with the key tasks against 项目支出
     spending = next(f for f in filing.findings if f.kind == "tasks_vs_project_spending")
     assert "11,262.56" in spending.message  # 11,142.06 + 120.50
+
+
+def test_an_other_tasks_row_spelled_one_character_per_line_is_read_too():
+    text = _filing("004").decode("utf-8")
+    row = "其他需完成的任务（可选\n\n填）\n"
+    spelled = "\n".join("其他需完成的任务") + "\n\n档案数字化\n"
+    filing = parse_bytes(text.replace(row, spelled).encode(), "spelled.txt")
+    original = parse_bytes(_filing("004"), "004.txt")
+    assert filing.tasks[:-1] == original.tasks  # the last task's expected goal does not swallow the row
+    other = filing.tasks[-1]
+    assert (other.name, other.content, other.amount) == ("其他需完成的任务", "档案数字化", None)
+    assert other.lines == (227, 236)  # from the first character of the title to the text

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from budgetkg.parser.project_cells import Fragment, Joined, display_width, is_page_number, split_cells
+from budgetkg.parser.cells import display_width
+from budgetkg.parser.project_cells import Fragment, Joined, is_page_number, split_cells
 
 
 def cut(lines: list[str], count: int, anchor: str | None = None) -> list[list[str]]:
@@ -101,5 +102,17 @@ def test_page_numbers(line: str, expected: bool) -> None:
     assert is_page_number(line) is expected
 
 
-def test_display_width() -> None:
-    assert display_width("广州12345") == 9
+@pytest.mark.parametrize(
+    ("text", "columns"),
+    [
+        ("数据", 4),
+        ("ab1%", 4),
+        ("“数据”", 8),  # Chinese fonts print the ambiguous quotes full-width: the task thresholds count them so
+        ("１２％", 6),  # full-width forms
+        (" 数 ", 4),  # whitespace counts as printed
+        ("", 0),
+        ("广州12345", 9),
+    ],
+)
+def test_display_width_of_every_kind_of_character(text: str, columns: int) -> None:
+    assert display_width(text) == columns

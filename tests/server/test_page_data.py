@@ -5,21 +5,16 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import networkx as nx
 from rdflib.namespace import XSD
 from rdflib.term import BNode, Literal, URIRef
 
+from budgetkg.platforms.analysis import Lineage as Analysis
+from budgetkg.platforms.analysis import Link
+from budgetkg.rdf.iris import platform_family_iri
 from budgetkg.server.budgets import BASIC, PROJECT, TOTAL, FilingBudget
 from budgetkg.server.charts import BAR_AREA, bar_chart
-from budgetkg.server.lineage import (
-    FUNDS,
-    RELATION_COLOURS,
-    Edge,
-    Evidence,
-    Lineage,
-    Node,
-    component_of,
-    cytoscape_elements,
-)
+from budgetkg.server.lineage import FUNDS, RELATION_COLOURS, Evidence, Lineage, component_of, cytoscape_elements, view
 from budgetkg.server.present import AMOUNT_PREDICATES, show
 from budgetkg.server.provenance import file_name, read_lines
 from budgetkg.server.urls import IriMap
@@ -46,57 +41,78 @@ def test_bars_scale_to_the_largest_and_unknown_values_get_none() -> None:
     assert chart.height > 0 and len({bar.y for bar in chart.bars}) == 3
 
 
-def _lineage() -> Lineage:
-    def p(key: str, family: str, where: str) -> Node:
-        return Node(URIRef(f"http://x.test/id/platform/{key}"), key, "platform", family, where)
+P = "http://x.test/id/platform/"
+R = "http://x.test/id/project/x"
 
-    hub, sub, pilot, other = (
-        p("hub", "hub", "广州市"),
-        p("sub", "hub", "海珠区"),
-        p("pilot", "hub", "海珠区"),
-        p("o", "map", "白云区"),
-    )
-    project = Node(URIRef("http://x.test/id/project/x"), "x", "project", amount=Decimal("439.63"))
-    nodes = {n.iri: n for n in (hub, sub, pilot, other, project)}
-    edges = [
-        Edge(sub.iri, "subPlatformOf", hub.iri, [Evidence(False, None, "000", (59, 64), "quote")]),
-        Edge(pilot.iri, "pilotOf", sub.iri, [Evidence(True)]),
-        Edge(project.iri, FUNDS, pilot.iri),
-        Edge(project.iri, FUNDS, sub.iri),
-    ]
-    return Lineage(nodes, edges, {})
+
+def _analysis() -> Analysis:
+    """A small lineage as the platforms layer loads it: 穗智管-like hub, a 海珠 sub-platform, its pilot."""
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    for key, family, where in (("hub", "city-operation-hub", "广州市"), ("sub", "city-operation-hub", "海珠区"),
+                               ("pilot", "city-operation-hub", "海珠区"), ("o", "map-gis", "白云区")):  # fmt: skip
+        graph.add_node(P + key, label=key, family=family, level=None, district=where, curated=True)
+    graph.add_edge(P + "sub", P + "hub", key="http://x.test/id/st/1", relation="sub_platform_of", curated=False,
+                   evidence="quote", filing="000", lines=[59, 64])  # fmt: skip
+    graph.add_edge(P + "pilot", P + "sub", key="http://x.test/id/st/2", relation="pilot_of", curated=True,
+                   evidence=None, filing=None, lines=None)  # fmt: skip
+    links = [Link(P + "pilot", R, "project", Decimal("439.63")), Link(P + "sub", R, "project", Decimal("439.63")),
+             Link(P + "sub", "http://x.test/id/indicator/i", "indicator", None)]  # fmt: skip
+    return Analysis(graph, links)
+
+
+def _lineage() -> Lineage:
+    labels = {platform_family_iri("city-operation-hub"): "城市运行管理中枢", URIRef(R): "x"}
+    return view(_analysis(), labels)
+
+
+def test_the_view_names_nodes_families_and_funders_from_the_labels() -> None:
+    lineage = _lineage()
+    assert lineage.nodes[URIRef(P + "hub")].family == "城市运行管理中枢"
+    assert lineage.nodes[URIRef(P + "o")].family == "map-gis"  # no label in the store: the key, not a guess
+    funder = lineage.nodes[URIRef(R)]
+    assert (funder.kind, funder.label, funder.amount) == ("project", "x", Decimal("439.63"))
+    assert [e.relation for e in lineage.edges].count(FUNDS) == 2
+    first = next(e for e in lineage.edges if e.relation == "sub_platform_of")
+    assert first.evidence == [Evidence(False, URIRef("http://x.test/id/st/1"), "000", (59, 64), "quote")]
 
 
 def test_filters_and_components() -> None:
     lineage = _lineage()
-    only_map = lineage.filtered({"map"}, set())
+    only_map = lineage.filtered({"map-gis"}, set())
     assert [n.label for n in only_map.nodes.values()] == ["o"]
     assert not only_map.edges
     haizhu = lineage.filtered(set(), {"海珠区"})
     assert {n.label for n in haizhu.nodes.values()} == {"sub", "pilot", "x"}
-    edge = lineage.edges[0]
-    assert edge.extracted and not edge.curated and lineage.edges[1].curated
-    component = component_of(lineage, URIRef("http://x.test/id/platform/hub"))
+    sub_of = next(e for e in lineage.edges if e.relation == "sub_platform_of")
+    pilot_of = next(e for e in lineage.edges if e.relation == "pilot_of")
+    assert sub_of.extracted and not sub_of.curated and pilot_of.curated
+    component = component_of(lineage, URIRef(P + "hub"))
     assert "o" not in {n.label for n in component.nodes.values()}
     assert [n.label for n in lineage.platforms()] == ["hub", "o", "pilot", "sub"]
 
 
-def test_path_follows_platform_relations_in_either_direction() -> None:
+def test_path_is_the_platforms_layers_answer_in_either_direction() -> None:
     lineage = _lineage()
-    base = "http://x.test/id/platform/"
-    steps = lineage.path(URIRef(base + "hub"), URIRef(base + "pilot"))
+    steps = lineage.path(URIRef(P + "hub"), URIRef(P + "pilot"))
     assert steps is not None
-    assert [(s[1], s[2]) for s in steps] == [("subPlatformOf", False), ("pilotOf", False)]
-    assert lineage.path(URIRef(base + "hub"), URIRef(base + "o")) is None
-    assert lineage.path(URIRef(base + "hub"), URIRef("http://x.test/id/project/x")) is None  # records are not platforms
+    assert [(s[1], s[2]) for s in steps] == [("sub_platform_of", False), ("pilot_of", False)]
+    assert steps == [
+        (URIRef(s["from"]), s["relation"], s["forward"], URIRef(s["to"]))
+        for s in _analysis().path(P + "hub", P + "pilot")
+    ]
+    assert lineage.path(URIRef(P + "hub"), URIRef(P + "o")) is None
+    assert lineage.path(URIRef(P + "hub"), URIRef(R)) is None  # records are not platforms
+    assert lineage.path(URIRef(P + "hub"), URIRef(P + "hub")) == []
 
 
-def test_matrix_counts_a_record_once_per_cell() -> None:
+def test_matrix_is_the_platforms_layers_matrix_under_the_shown_labels() -> None:
     families, places, cells = _lineage().matrix()
-    assert families == ["hub", "map"] and "海珠区" in places
+    assert families == ["map-gis", "城市运行管理中枢"] and "海珠区" in places
     # the project funds two 海珠 hub platforms: its amount is counted once in that cell
-    assert cells[("hub", "海珠区")] == (2, Decimal("439.63"), 0)
-    assert cells[("hub", "广州市")] == (1, Decimal(0), 0)
+    assert cells[("城市运行管理中枢", "海珠区")] == (2, Decimal("439.63"), 1)
+    assert cells[("城市运行管理中枢", "广州市")] == (1, Decimal(0), 0)
+    expected = {(c["platforms"], c["amount"], c["indicators"]) for c in _analysis().matrix()}
+    assert set(cells.values()) == expected
 
 
 def test_cytoscape_elements_carry_links_colours_and_kinds() -> None:
@@ -108,7 +124,7 @@ def test_cytoscape_elements_carry_links_colours_and_kinds() -> None:
     assert {n["href"] for n in nodes} == set(href.values())
     assert {n["kind"] for n in nodes} == {"platform", "project"}
     assert {e["colour"] for e in edges if e["relation"] == FUNDS} == {RELATION_COLOURS[FUNDS]}
-    assert [e["extracted"] for e in edges if e["relation"] == "pilotOf"] == [False]
+    assert [e["extracted"] for e in edges if e["relation"] == "pilot_of"] == [False]
 
 
 def test_excerpts_read_only_named_files_inside_the_filings_folder(tmp_path: Path) -> None:

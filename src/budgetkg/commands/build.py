@@ -4,8 +4,9 @@ PATHs are filings or directories of them (``*.txt``); the default is ``Settings.
 Each filing becomes one named graph, validated on its own in memory.  A filing that cannot be parsed
 or whose graph violates a shape is reported (``FILE:LINE: message``) and not loaded; the others are,
 with the platform registry, the cross-filing links, the curated organisation changes, the stored SHACL
-report, the build's provenance and the DCAT/VoID catalogue (``{base}graph/catalog``), in one atomic
-``replace_all``.  Exit 0 when every filing loaded; 1 when some were
+report, the build's provenance, the DCAT/VoID catalogue (``{base}graph/catalog``) and the vocabulary
+(ontology/*.ttl, labels of reused terms included, in ``{base}graph/vocabulary``: term labels then come
+from the store on every backend), in one atomic ``replace_all``.  Exit 0 when every filing loaded; 1 when some were
 quarantined (or none could be loaded: the previous store is then left as it was); 2 when the build
 could not run.
 """
@@ -25,7 +26,7 @@ from budgetkg.commands._stored import store_errors
 from budgetkg.errors import ConfigError, InputError, StoreError
 from budgetkg.parser import parse_paths
 from budgetkg.platforms.graph import platform_graphs
-from budgetkg.rdf import iris
+from budgetkg.rdf import iris, published
 from budgetkg.rdf.catalog import BuildTimes, catalog_graph
 from budgetkg.rdf.crosslinks import links_graph
 from budgetkg.rdf.labels import add_pinyin_to_class
@@ -35,6 +36,7 @@ from budgetkg.rdf.organisations import organisations_graph
 from budgetkg.rdf.provenance import Input, build_graph
 from budgetkg.rdf.serialize import canonical_ntriples
 from budgetkg.rdf.validation import Result, report_graph, validate
+from budgetkg.rdf.vocabulary import ontology
 from budgetkg.records import Filing
 from budgetkg.settings import Settings
 from budgetkg.store import open_store
@@ -195,6 +197,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     build.graphs[special["organisations"]] = canonical_ntriples(organisations)
     build.graphs[special["links"]] = canonical_ntriples(links)
     build.graphs[special["validation"]] = canonical_ntriples(report_graph(base, build.results, filing_nodes))
+    # the vocabulary is published with the data so SPARQL users and pages read term labels from the store
+    build.graphs[str(published.vocabulary_graph_iri(base))] = canonical_ntriples(ontology())
     provenance = build_graph(base, started, datetime.now(UTC), sorted(build.inputs, key=lambda i: i.path))
     build.graphs[str(iris.special_graph_iri(base, "build"))] = canonical_ntriples(provenance)
     with store_errors(settings.store):

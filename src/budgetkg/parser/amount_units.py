@@ -59,20 +59,28 @@ def converted(table: str, unit: str, line: int) -> Finding:
     return Finding("info", message, (line, line), f"{table}_amount_unit_converted")
 
 
-def amount_scale(text: Text, header_line: int, has_amounts: bool) -> tuple[Decimal, list[Finding]]:
-    """The exact factor to 万元 for the amounts of the project table headed at ``header_line``, and what to say.
+def amount_scale(
+    text: Text, header_lines: Sequence[int], has_amounts: bool, table: str = "project"
+) -> tuple[Decimal, list[Finding]]:
+    """The exact factor to 万元 for the amounts of the table headed by ``header_lines``, and what to say.
 
-    The unit is the one the header row's cells print (``总计（元）``), else the last ``单位：…`` line
+    The unit is the one the header's cells print (``总计（元）``), else the last ``单位：…`` line
     before the header.  Without either the table is read in 万元, the form's unit, and a finding
-    says so; a unit other than 万元 is converted, and said too.
+    says so; a unit other than 万元 is converted, and said too.  ``table`` names the finding kinds
+    (``project_amount_unit_converted``, ``task_amount_unit_assumed`` …).
     """
-    found = printed_unit(text, [header_line])
+    found = printed_unit(text, header_lines)
     if found is not None:
         unit, number = found
         if unit == "万元" or not has_amounts:
             return SCALE_TO_WAN[unit], []
-        return SCALE_TO_WAN[unit], [converted("project", unit, number)]
+        return SCALE_TO_WAN[unit], [converted(table, unit, number)]
     if not has_amounts:
         return Decimal(1), []
-    message = "未注明金额单位，按万元读取 / no 单位 line: amounts read as 万元, the form's unit"
-    return Decimal(1), [Finding("info", message, (header_line, header_line), "project_amount_unit_assumed")]
+    return Decimal(1), [assumed(table, header_lines[0])]
+
+
+def assumed(table: str, line: int) -> Finding:
+    """The info Finding that no unit is printed for the amounts of ``table``: read in 万元, the form's unit."""
+    message = "未注明金额单位，按万元读取 / no unit printed: amounts read as 万元, the form's unit"
+    return Finding("info", message, (line, line), f"{table}_amount_unit_assumed")

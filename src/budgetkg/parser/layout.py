@@ -42,8 +42,8 @@ _HEADING = re.compile(rf"^(?P<org>[^\s\d]\S*?)?\s*(?:(?P<year>{YEAR})\s*年度?)
 
 # the attachment number printed above a form's title: 附件2, 附件2.
 _ATTACHMENT = re.compile(r"^附件\s*\d*[.．:：]?$")
-# a labelled department line: 部门名称：X / 单位名称 X
-_DEPARTMENT_LABEL = re.compile(r"^(?:部门名称|单位名称)\s*[：:]?\s*(?P<value>\S.*)?$")
+# a labelled department line: 部门名称：X / 单位名称 X / 填报单位：X
+_DEPARTMENT_LABEL = re.compile(r"^(?:部门名称|单位名称|填报单位|申报单位)\s*[：:]?\s*(?P<value>\S.*)?$")
 # organisations end in one of these words; used to accept an unlabelled name line after the title
 _ORG_SUFFIX = re.compile(r"(局|委员会|委|办公室|办|中心|厅|院|所|站|队|馆|会|部|处|署|政府)$")
 # annotations printed after a name: (部门), （本级）; they qualify the filing, not the organisation
@@ -308,6 +308,16 @@ def vertical_labels(text: Text, last: int) -> frozenset[int]:
     return frozenset(found)
 
 
+def _spelled_other_tasks(text: Text, labels: frozenset[int], after: int) -> int | None:
+    """The first line of 其他需完成的任务 spelled one character per line after line ``after``, if any."""
+    starts = sorted(n for n in labels if n > after and n - 1 not in labels)
+    for start in starts:
+        run = range(start, start + len(OTHER_TASKS))
+        if all(n in labels for n in run) and "".join(compact(text.line(n)) for n in run) == OTHER_TASKS:
+            return start
+    return None
+
+
 def overall_sections(text: Text, title_line: int, department_line: int) -> Sections:
     """Line ranges of the 部门整体 form's budget summary, goals, key tasks and indicator table."""
     total = len(text.lines)
@@ -341,6 +351,7 @@ def overall_sections(text: Text, title_line: int, department_line: int) -> Secti
     if task_header is not None:
         end = indicator_header or total + 1
         stop = _first_line(text, task_header, end - 1, lambda s: compact(s).startswith(OTHER_TASKS))
+        stop = min((n for n in (stop, _spelled_other_tasks(text, labels, task_header)) if n is not None), default=None)
         if stop is not None:
             other_tasks = (stop, end - 1)
             end = stop

@@ -1,8 +1,12 @@
-"""The 部门整体预算绩效目标表's budget summary and 总体绩效目标 (its key tasks: ``tasks``)."""
+"""The 部门整体预算绩效目标表's budget summary and 总体绩效目标 (its key tasks: ``tasks``).
+
+Summary amounts are read in the unit their column's header cell prints (``预算金额（元）``), else a
+``单位：…`` line's, else 万元, and converted exactly to 万元 (``amount_units``), said in a finding.
+"""
 
 from __future__ import annotations
 
-from budgetkg.parser.amount_units import SCALE_TO_WAN, converted, header_units, printed_unit, to_wan
+from budgetkg.parser.amount_units import SCALE_TO_WAN, assumed, converted, header_units, printed_unit, to_wan
 from budgetkg.parser.cells import Line, is_numbered, join_cell, span_of, without_numbering
 from budgetkg.parser.checks import warning
 from budgetkg.parser.layout import BUDGET_PAIR, Sections, is_budget_header, is_budget_row, is_label
@@ -52,9 +56,9 @@ def read_budget(text: Text, sections: Sections) -> tuple[list[BudgetFigure], lis
             if amount is not None:
                 amount = to_wan(amount, SCALE_TO_WAN[unit])
                 figures.append(BudgetFigure(label=match.group("label"), amount=amount, lines=(number, number)))
-            if unit != "万元" and stated is not None:
-                said = converted("budget", unit, stated)
-                findings.extend([] if said in findings else [said])
+            said = assumed("budget", first) if stated is None else converted("budget", unit, stated)
+            if (stated is None or unit != "万元") and said not in findings:
+                findings.append(said)
         unread = [word for word in line.split() if not word[0].isdigit()]
         if len(unread) > len(pairs):
             findings.append(

@@ -209,7 +209,7 @@ def read_inline(text: Text, header: InlineHeader, department: Department) -> tup
     findings: list[Finding] = []
     projects: list[Project] = []
     anchor: str | None = department.name
-    scale, unit_findings = amount_scale(text, header.line, "amount" in header.roles)
+    scale, unit_findings = amount_scale(text, [header.line], "amount" in header.roles)
     findings.extend(unit_findings)
     for block in _blocks(_fragments(text, header)):
         project, printed = _project(block, header, anchor, scale, findings)

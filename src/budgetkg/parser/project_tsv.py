@@ -257,7 +257,7 @@ def read_tsv(text: Text, header_line: int, columns: Columns) -> tuple[list[Proje
     budget: list[BudgetFigure] = []
     unit: str | None = None
     current: _Building | None = None
-    scale, unit_findings = amount_scale(text, header_line, bool(columns.amounts))
+    scale, unit_findings = amount_scale(text, [header_line], bool(columns.amounts))
     findings.extend(unit_findings)
     if columns.ignored:
         message = f"未读取的栏目 / columns not read: {'、'.join(columns.ignored)}"

@@ -20,7 +20,14 @@ a full-width name without ``。`` followed by content of the same width with no 
 between — is split at the first blank-separated block, and a row with an empty cell gets a
 ``task_cell_missing`` warning.
 
-Widths are display widths (CJK = 2) so that columns can be compared line by line.
+Widths are display widths (``cells.display_width``: CJK and “” = 2) so that columns can be compared
+line by line.
+
+Amounts are records in 万元: a header printing another unit (拟投入的资金（元）) converts them
+exactly, with an info ``task_amount_unit_converted`` finding.  The optional last row,
+其他需完成的任务（可选填）, is read when it prints text: a task named after the row, its text as
+content, an amount only when the row prints one amount line, no expected goal, and an info
+``task_other_read`` finding (``read_other_tasks``).  Left empty, as usual, it gives nothing.
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from budgetkg.errors import InputError
-from budgetkg.parser.amount_units import SCALE_TO_WAN, converted, printed_unit, to_wan
+from budgetkg.parser.amount_units import amount_scale, to_wan
 from budgetkg.parser.cells import Line, display_width, join_cell, span_of, without_numbering
 from budgetkg.parser.checks import warning
 from budgetkg.parser.layout import LABELS, OTHER_TASKS, Sections, compact, is_label, is_task_header
@@ -191,34 +198,29 @@ def _after(anchor: _Anchor) -> list[Line]:
     return [anchor.after] if anchor.after else []
 
 
-def _table_unit(text: Text, first: int) -> tuple[str, int] | None:
-    """The unit the table headed at line ``first`` prints its amounts in (拟投入的资金（元）, a header
-    wrapped over lines: 拟投入的资金 / （元）, or a ``单位：元`` line above), and where; None: 万元."""
+def _header_lines(text: Text, first: int) -> list[int]:
+    """The task table's header lines from ``first``: a header may wrap (拟投入的资金 / （元）)."""
     header = [first]
     while header[-1] < len(text.lines) and (
         is_task_header(text.line(header[-1] + 1)) or not text.line(header[-1] + 1).strip()
     ):
         header.append(header[-1] + 1)
-    found = printed_unit(text, header)
-    return None if found is None or found[0] == "万元" else found
+    return header
 
 
-def _in_wan(text: Text, first: int, anchors: list[_Anchor]) -> tuple[list[_Anchor], list[Finding]]:
-    """The amounts in 万元: a table printed in another unit is converted exactly, and said so."""
-    found = _table_unit(text, first)
-    if found is None:
-        return anchors, []
-    unit, line = found
-    scale = SCALE_TO_WAN[unit]
+def _in_wan(text: Text, first: int, anchors: list[_Anchor]) -> tuple[list[_Anchor], Decimal, list[Finding]]:
+    """The amounts in 万元 (a table printed in another unit is converted exactly, and said so), and
+    the factor used."""
+    scale, findings = amount_scale(text, _header_lines(text, first), True, "task")
     wan = [a if a.in_wan else replace(a, amount=to_wan(a.amount, scale)) for a in anchors]
-    return wan, [converted("task", unit, line)]
+    return wan, scale, findings
 
 
-def read_other_tasks(text: Text, sections: Sections) -> tuple[list[Task], list[Finding]]:
+def read_other_tasks(text: Text, sections: Sections, scale: Decimal) -> tuple[list[Task], list[Finding]]:
     """The optional 其他需完成的任务（可选填） row: a task of that name when it prints any text, else nothing.
 
     The row has no name of its own and rarely an amount: its text is the task's content, a line
-    that is only an amount (in the task table's unit) its amount, else the amount is null; an info
+    that is only an amount (in the task table's unit, ``scale``) its amount, else the amount is null; an info
     finding says the row was read so.  Section labels printed after it (绩效指标) are not its text.
     """
     if sections.other_tasks is None:
@@ -231,16 +233,15 @@ def read_other_tasks(text: Text, sections: Sections) -> tuple[list[Task], list[F
     ]
     if not lines:
         return [], []
-    span = span_of(lines)
+    span = (first, span_of(lines)[1])  # from the row's title, wherever its text ends
     amounts = [(line, parse_amount(line.text.strip().removesuffix("万元"))) for line in lines]
     priced = [(line, amount) for line, amount in amounts if amount is not None]
     amount: Decimal | None = None
     if len(priced) == 1:  # one amount line is the row's amount; several cannot be told apart: text
         amount_line, amount = priced[0]
         lines.remove(amount_line)
-        found = _table_unit(text, sections.tasks[0]) if sections.tasks else None
-        if found is not None and not amount_line.text.strip().endswith("万元"):
-            amount = to_wan(amount, SCALE_TO_WAN[found[0]])
+        if not amount_line.text.strip().endswith("万元"):
+            amount = to_wan(amount, scale)
     content = _OTHER_TASKS_LABEL.sub("", join_cell(lines), count=1).strip()
     if not content and amount is None:
         return [], []  # the row left empty, as it may be
@@ -264,7 +265,7 @@ def read_tasks(text: Text, sections: Sections) -> tuple[list[Task], list[Finding
             sections.tasks[0],
             "年度重点工作任务 table without a single amount (拟投入的资金): truncated or not a task table",
         )
-    anchors, findings = _in_wan(text, sections.tasks[0], anchors)
+    anchors, scale, findings = _in_wan(text, sections.tasks[0], anchors)
     # between two amounts: the previous row's expected goal, then this row's name and content
     segments = [body[: anchors[0].index]]
     segments += [_after(a) + body[a.index + 1 : b.index] for a, b in pairwise(anchors)]
@@ -291,5 +292,5 @@ def read_tasks(text: Text, sections: Sections) -> tuple[list[Task], list[Finding
         for part, label in cells:
             if not part:
                 findings.append(warning("task_cell_missing", f"任务缺少{label}", f"task without {label}", task.lines))
-    other, other_findings = read_other_tasks(text, sections)
+    other, other_findings = read_other_tasks(text, sections, scale)
     return [*tasks, *other], [*findings, *other_findings]

@@ -7,6 +7,7 @@ SPARQL endpoint, the dump — are here so the web layer can ask for them without
 
     {base}graph/<name>              named_graph_iri(base, name)  (build, platforms, validation, links, catalog …)
     {base}graph/catalog             void_graph_iri(base)  (DCAT catalogue + VoID description, written by the build)
+    {base}graph/vocabulary          vocabulary_graph_iri(base)  (ontology/*.ttl: term labels for SPARQL and pages)
     {base}id/catalog                catalog_iri(base)
     {base}id/catalog/budgetkg       published_dataset_iri(base)  (dcat:Dataset and void:Dataset)
     {base}id/catalog/distribution/<kind>   distribution_iri(base, kind)  (nquads, sparql)
@@ -23,7 +24,7 @@ from urllib.parse import quote
 
 from rdflib import URIRef
 
-SpecialGraph = Literal["build", "platforms", "validation", "links", "catalog", "organisations"]
+SpecialGraph = Literal["build", "platforms", "validation", "links", "catalog", "organisations", "vocabulary"]
 Distribution = Literal["nquads", "sparql"]
 
 #: the server's SPARQL path and the dump's path, relative to the base
@@ -50,6 +51,11 @@ def named_graph_iri(base: str, name: str) -> URIRef:
 def void_graph_iri(base: str) -> URIRef:
     """The named graph holding the DCAT catalogue and the VoID description of the whole dataset."""
     return named_graph_iri(base, "catalog")
+
+
+def vocabulary_graph_iri(base: str) -> URIRef:
+    """The named graph holding the vocabulary (ontology/*.ttl), so term labels come from the store."""
+    return named_graph_iri(base, "vocabulary")
 
 
 def catalog_iri(base: str) -> URIRef:

@@ -11,7 +11,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from budgetkg.server import linked_data, pages, sparql
+from budgetkg.server import linked_data, pages, publishing, sparql
 from budgetkg.server.context import warm_up
 from budgetkg.server.errors import install_error_pages
 from budgetkg.server.static import mount_static
@@ -45,6 +45,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     install_error_pages(app)
     mount_static(app)
     app.include_router(sparql.router)
+    app.include_router(publishing.router)
     app.include_router(linked_data.router)
     app.include_router(pages.router)
     return app

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import cache
 
-from rdflib.namespace import RDFS, SKOS
 from rdflib.term import Literal, URIRef
 
-from budgetkg.rdf.vocabulary import ontology
 from budgetkg.server.sparql_text import bind, page_query
 from budgetkg.store.base import SelectResult, Store, Term
 
@@ -32,26 +29,11 @@ def best(labels: Iterable[Literal]) -> Literal | None:
     return ranked[0] if ranked else None
 
 
-@cache
-def vocabulary_labels() -> dict[URIRef, list[Literal]]:
-    """Labels of the terms our ontology declares (classes, properties, code lists, categories, families).
-
-    The build loads instance data only, so a store may not hold them; the ontology ships with the code,
-    so this fallback works the same on every backend.  Labels in the store always win.
-    """
-    graph = ontology()
-    found: dict[URIRef, list[Literal]] = {}
-    for predicate in (RDFS.label, SKOS.prefLabel):
-        for subject, label in graph.subject_objects(predicate):
-            if isinstance(subject, URIRef) and isinstance(label, Literal) and label not in found.get(subject, []):
-                found.setdefault(subject, []).append(label)
-    return found
-
-
 def fetch_labels(store: Store, iris: Iterable[URIRef], timeout: float | None = None) -> dict[URIRef, list[Literal]]:
     """Every label of every IRI in ``iris`` (IRIs without one are absent from the answer).
 
-    Vocabulary terms the store has no label for get the ontology's labels (see vocabulary_labels).
+    Vocabulary terms are labelled by the store too: the build loads ontology/*.ttl into
+    ``{base}graph/vocabulary``, so pages read the same labels on every backend.
     """
     wanted = sorted(set(iris))
     found: dict[URIRef, list[Literal]] = {}
@@ -59,10 +41,6 @@ def fetch_labels(store: Store, iris: Iterable[URIRef], timeout: float | None = N
         x, label = row["x"], row["label"]
         if isinstance(x, URIRef) and isinstance(label, Literal):
             found.setdefault(x, []).append(label)
-    vocabulary = vocabulary_labels()
-    for iri in wanted:
-        if iri not in found and iri in vocabulary:
-            found[iri] = vocabulary[iri]
     return found
 
 

@@ -1,12 +1,9 @@
 """The lineage as the web page needs it: platforms, their relations with evidence, the projects and tasks
-that fund them (as nodes a reader can click through to), filters, paths, the family × jurisdiction matrix
-and the Cytoscape elements.
+that fund them (as nodes a reader can click through to), filters and the Cytoscape elements.
 
-The rows come from the platforms layer's own queries (queries/platforms/*.rq, the ones
-``budgetkg.platforms.analysis.load_lineage`` runs), through the Store, so both read the same lineage.
-The server cannot call ``load_lineage`` itself: ``platforms.analysis`` imports ``rdf.iris``, which imports
-the parser, and the web layer must never reach the parser (import-linter contract).  So the two small
-analyses a page needs (shortest path, matrix) are redone here with networkx over those rows.
+The analysis itself is the platforms layer's: ``budgetkg.platforms.analysis.load_lineage`` reads the
+lineage from the Store and answers "how is A related to B" and the family × jurisdiction matrix; this
+module only adds what a page shows (labels from the store, funding records as nodes, filters, colours).
 """
 
 from __future__ import annotations
@@ -14,18 +11,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import pairwise
 from typing import Any
 
 import networkx as nx
-from rdflib.term import Literal, URIRef
+from rdflib.term import URIRef
 
-from budgetkg.queries import QUERIES_DIR
+from budgetkg.errors import NotFound
+from budgetkg.platforms.analysis import UNKNOWN, load_lineage
+from budgetkg.platforms.analysis import Lineage as Analysis
+from budgetkg.platforms.vocabulary import FAMILIES, RELATION_PROPERTIES
+from budgetkg.rdf.iris import platform_family_iri
 from budgetkg.server.context import WebContext
-from budgetkg.server.labels import best, best_labels, iris_of, vocabulary_labels
-from budgetkg.server.present import amount
+from budgetkg.server.labels import best_labels
 from budgetkg.server.render import local_name
-from budgetkg.store.base import SelectResult, Term
 
 UNSTATED = "未载明"
 #: the edge kind of "a project or task concerns this platform" (not a platform relation)
@@ -57,7 +55,7 @@ class Evidence:
 @dataclass
 class Edge:
     source: URIRef
-    relation: str  # local name of the property (subPlatformOf …) or FUNDS
+    relation: str  # a platform relation (sub_platform_of …, see platforms.vocabulary) or FUNDS
     target: URIRef
     evidence: list[Evidence] = field(default_factory=list)
 
@@ -70,13 +68,19 @@ class Edge:
         return any(not e.curated for e in self.evidence)
 
 
+#: one step of a path: (from, relation, forward?, to)
+Step = tuple[URIRef, str, bool, URIRef]
+
+
 @dataclass
 class Lineage:
     nodes: dict[URIRef, Node]
     edges: list[Edge]
     relation_labels: dict[str, str]
-    #: (platform, record) → indicator / goal records, which the matrix counts but the graph does not draw
-    indicators: set[tuple[URIRef, URIRef]] = field(default_factory=set)
+    #: the platforms layer's analysis the view was made from (paths and the matrix are its answers)
+    analysis: Analysis
+    #: family key (platforms.vocabulary.FAMILIES) → the label shown
+    family_labels: dict[str, str] = field(default_factory=dict)
 
     def families(self) -> list[str]:
         return sorted({n.family for n in self.nodes.values() if n.kind == "platform"})
@@ -86,6 +90,11 @@ class Lineage:
 
     def platforms(self) -> list[Node]:
         return sorted((n for n in self.nodes.values() if n.kind == "platform"), key=lambda n: n.label)
+
+    def subset(self, keep: set[URIRef], edges: list[Edge]) -> Lineage:
+        """The nodes in ``keep`` and ``edges``, the same analysis behind them."""
+        nodes = {i: n for i, n in self.nodes.items() if i in keep}
+        return Lineage(nodes, edges, self.relation_labels, self.analysis, self.family_labels)
 
     def filtered(self, families: set[str], jurisdictions: set[str]) -> Lineage:
         """Platforms of the chosen families and jurisdictions (empty set = all), with the records funding them."""
@@ -97,143 +106,109 @@ class Lineage:
             and (not jurisdictions or n.jurisdiction in jurisdictions)
         }
         edges = [e for e in self.edges if e.target in keep and (e.source in keep or e.relation == FUNDS)]
-        keep |= {e.source for e in edges}
-        return Lineage({i: n for i, n in self.nodes.items() if i in keep}, edges, self.relation_labels, self.indicators)
+        return self.subset(keep | {e.source for e in edges}, edges)
 
-    def path(self, a: URIRef, b: URIRef) -> list[tuple[URIRef, str, bool, URIRef]] | None:
-        """How platform A is related to platform B: the shortest chain of platform relations, each step
-        (from, relation, forward?, to); None when no chain connects them."""
-        g: nx.Graph[URIRef] = nx.Graph()
-        g.add_nodes_from(n.iri for n in self.platforms())
-        for edge in self.edges:
-            if edge.relation != FUNDS:
-                g.add_edge(edge.source, edge.target, edge=edge)
-        if a not in g or b not in g:
+    def path(self, a: URIRef, b: URIRef) -> list[Step] | None:
+        """How platform A is related to platform B (the platforms layer's shortest chain of relations);
+        [] for the same platform, None when no chain connects them or either is not a platform."""
+        if a not in self.nodes or b not in self.nodes or self.nodes[a].kind != "platform":
             return None
+        if a == b:
+            return []
         try:
-            hops = nx.shortest_path(g, a, b)
-        except nx.NetworkXNoPath:
+            steps = self.analysis.path(str(a), str(b))
+        except NotFound:
             return None
-        steps = []
-        for x, y in pairwise(hops):
-            edge = g.edges[x, y]["edge"]
-            steps.append((x, edge.relation, edge.source == x, y))
-        return steps
+        chain = [(URIRef(s["from"]), str(s["relation"]), bool(s["forward"]), URIRef(s["to"])) for s in steps]
+        return chain or None
 
     def matrix(self) -> tuple[list[str], list[str], dict[tuple[str, str], tuple[int, Decimal, int]]]:
-        """family × jurisdiction → (platforms, amount of the projects/tasks concerning them, counted once per
-        cell, in 万元; indicators concerning them)."""
-        cells: dict[tuple[str, str], tuple[set[URIRef], dict[URIRef, Decimal], set[URIRef]]] = {}
-        for node in self.platforms():
-            cells.setdefault((node.family, node.jurisdiction), (set(), {}, set()))[0].add(node.iri)
-        for edge in self.edges:
-            platform, record = self.nodes.get(edge.target), self.nodes.get(edge.source)
-            if edge.relation == FUNDS and platform and record and record.amount is not None:
-                cells[(platform.family, platform.jurisdiction)][1][record.iri] = record.amount
-        for platform_iri, record_iri in self.indicators:
-            if (platform := self.nodes.get(platform_iri)) is not None:
-                cells[(platform.family, platform.jurisdiction)][2].add(record_iri)
-        table = {k: (len(p), sum(r.values(), Decimal(0)), len(i)) for k, (p, r, i) in cells.items()}
+        """The platforms layer's family × jurisdiction matrix, keyed by the labels the page shows:
+        (families, jurisdictions, (family, jurisdiction) → (platforms, amount in 万元, indicators))."""
+        table: dict[tuple[str, str], tuple[int, Decimal, int]] = {}
+        for cell in self.analysis.matrix():
+            place = UNSTATED if cell["jurisdiction"] == UNKNOWN else str(cell["jurisdiction"])
+            key = (family_name(self.family_labels, cell["family"]), place)
+            table[key] = (int(cell["platforms"]), Decimal(cell["amount"]), int(cell["indicators"]))
         return sorted({f for f, _ in table}), sorted({j for _, j in table}), table
 
 
-_KINDS = {"Project": "project", "KeyTask": "task", "Indicator": "indicator", "PerformanceGoal": "goal"}
-
-
-def _family_label(family: Term | None) -> str:
-    """A family's label from the ontology (families are vocabulary terms: no query needed)."""
-    if not isinstance(family, URIRef):
+def family_name(family_labels: Mapping[str, str], key: str | None) -> str:
+    """The label shown for a family key (UNSTATED when the platform has none)."""
+    if key is None or key == UNKNOWN:
         return UNSTATED
-    chosen = best(vocabulary_labels().get(family, []))
-    return str(chosen) if chosen is not None else local_name(family)
+    return family_labels.get(key, key)
 
 
-def _rows(ctx: WebContext, name: str) -> list[Mapping[str, Term]]:
-    """The rows of the platforms layer's query ``queries/platforms/<name>.rq``."""
-    query = (QUERIES_DIR / "platforms" / f"{name}.rq").read_text(encoding="utf-8")
-    result = ctx.store.query(query, timeout=ctx.settings.query_timeout)
-    assert isinstance(result, SelectResult)
-    return list(result.rows)
+def label_iris(analysis: Analysis) -> set[URIRef]:
+    """Every IRI the page labels: platforms, linked records, relation properties and families."""
+    wanted = {URIRef(str(n)) for n in analysis.graph.nodes}
+    wanted |= {URIRef(link.record) for link in analysis.links}
+    wanted |= set(RELATION_PROPERTIES.values())
+    wanted |= {platform_family_iri(key) for key in FAMILIES}
+    return wanted
 
 
-def _text(term: Term | None) -> str | None:
-    return str(term) if isinstance(term, Literal) else None
-
-
-def _lines(first: Term | None, last: Term | None) -> tuple[int, int] | None:
-    if isinstance(first, Literal) and str(first).isdigit():
-        end = str(last) if isinstance(last, Literal) and str(last).isdigit() else str(first)
-        return int(str(first)), int(end)
-    return None
-
-
-def load(ctx: WebContext) -> Lineage:
-    platforms, relations, links = (_rows(ctx, n) for n in ("lineage_nodes", "lineage_edges", "lineage_links"))
-    labels = best_labels(
-        ctx.store, iris_of(platforms, "platform") | iris_of(links, "record") | iris_of(relations, "relation")
-    )
+def view(analysis: Analysis, labels: Mapping[URIRef, str]) -> Lineage:
+    """The page's view of ``analysis``, its nodes and relations named by ``labels`` (IRI → label)."""
+    family_labels = {key: labels.get(platform_family_iri(key), key) for key in FAMILIES}
     nodes: dict[URIRef, Node] = {}
-    for row in platforms:
-        iri = row["platform"]
-        if not isinstance(iri, URIRef) or iri in nodes:
-            continue  # a discovered platform named by two filings appears once per graph
-        place = _text(row.get("placeLabel"))
-        curated = row.get("curated")
+    for name, data in analysis.graph.nodes(data=True):
+        if "curated" not in data:
+            continue  # an edge end no platform row described (added by networkx, not by the query)
+        iri = URIRef(str(name))
+        district = data.get("district")
         nodes[iri] = Node(
             iri,
-            _text(row.get("label")) or labels.get(iri, local_name(iri)),
+            data.get("label") or labels.get(iri, local_name(iri)),
             "platform",
-            _family_label(row.get("family")),
-            place or UNSTATED,
-            bool(curated.toPython()) if isinstance(curated, Literal) else None,
+            family_name(family_labels, data.get("family")),
+            str(district) if district else UNSTATED,
+            bool(data.get("curated")),
         )
     relation_labels = {FUNDS: "资金支持 funds"}
+    relation_labels.update({r: labels.get(p, r) for r, p in RELATION_PROPERTIES.items()})
     edges: dict[tuple[URIRef, str, URIRef], Edge] = {}
-    for row in relations:
-        source, prop, target, statement = row["source"], row["relation"], row["target"], row["statement"]
-        if not (isinstance(source, URIRef) and isinstance(prop, URIRef) and isinstance(target, URIRef)):
-            continue
+    for u, v, key, data in analysis.graph.edges(keys=True, data=True):
+        source, target = URIRef(str(u)), URIRef(str(v))
         if source not in nodes or target not in nodes:
             continue
-        relation = local_name(prop)
-        relation_labels.setdefault(relation, labels.get(prop, relation))
-        edge = edges.setdefault((source, relation, target), Edge(source, relation, target))
-        curated = row.get("curated")
+        edge = edges.setdefault((source, data["relation"], target), Edge(source, data["relation"], target))
+        lines = data.get("lines")
         evidence = Evidence(
-            bool(curated.toPython()) if isinstance(curated, Literal) else False,
-            statement if isinstance(statement, URIRef) else None,
-            _text(row.get("filingName")),
-            _lines(row.get("first"), row.get("last")),
-            _text(row.get("quote")) or _text(row.get("note")),
+            bool(data.get("curated")),
+            URIRef(str(key)),
+            data.get("filing"),
+            (int(lines[0]), int(lines[1])) if lines else None,
+            data.get("evidence"),
         )
         if evidence not in edge.evidence:
             edge.evidence.append(evidence)
-    indicators: set[tuple[URIRef, URIRef]] = set()
-    for row in links:
-        record, platform, kind = row["record"], row["platform"], row["kind"]
-        if not (isinstance(record, URIRef) and isinstance(platform, URIRef)) or platform not in nodes:
+    for link in analysis.links:
+        platform, record = URIRef(link.platform), URIRef(link.record)
+        if link.kind not in _FUNDING_KINDS or platform not in nodes:
             continue
-        kind_name = _KINDS.get(local_name(kind) if isinstance(kind, URIRef) else "", "other")
-        if kind_name not in _FUNDING_KINDS:
-            if kind_name == "indicator":
-                indicators.add((platform, record))
-            continue
-        funder = nodes.setdefault(record, Node(record, labels.get(record, local_name(record)), kind_name))
-        value = row.get("amount")
-        if funder.amount is None and isinstance(value, Literal):
-            funder.amount = amount(value)
+        funder = nodes.setdefault(record, Node(record, labels.get(record, local_name(record)), link.kind))
+        if funder.amount is None:
+            funder.amount = link.amount
         edges.setdefault((record, FUNDS, platform), Edge(record, FUNDS, platform))
     ordered = sorted(edges.values(), key=lambda e: (str(e.source), e.relation, str(e.target)))
-    return Lineage(nodes, ordered, relation_labels, indicators)
+    return Lineage(nodes, ordered, relation_labels, analysis, family_labels)
+
+
+def load(ctx: WebContext) -> Lineage:
+    """The lineage of the store, analysed by the platforms layer, labelled for the page."""
+    analysis = load_lineage(ctx.store)
+    return view(analysis, best_labels(ctx.store, label_iris(analysis), ctx.settings.query_timeout))
 
 
 #: one colour per relation (colour-blind-safe Okabe–Ito palette); the legend and the graph use the same
 RELATION_COLOURS: dict[str, str] = {
-    "subPlatformOf": "#0072B2",
-    "pilotOf": "#D55E00",
-    "componentOf": "#009E73",
-    "counterpartOf": "#CC79A7",
-    "successorOf": "#E69F00",
+    "sub_platform_of": "#0072B2",
+    "pilot_of": "#D55E00",
+    "component_of": "#009E73",
+    "counterpart_of": "#CC79A7",
+    "successor_of": "#E69F00",
     "serves": "#56B4E9",
     FUNDS: "#7f7f7f",
 }
@@ -247,13 +222,8 @@ def component_of(lineage: Lineage, focus: URIRef) -> Lineage:
     g.add_edges_from((e.source, e.target) for e in lineage.edges)
     if focus not in g:
         return lineage
-    keep = nx.node_connected_component(g, focus)
-    return Lineage(
-        {i: n for i, n in lineage.nodes.items() if i in keep},
-        [e for e in lineage.edges if e.source in keep and e.target in keep],
-        lineage.relation_labels,
-        lineage.indicators,
-    )
+    keep = set(nx.node_connected_component(g, focus))
+    return lineage.subset(keep, [e for e in lineage.edges if e.source in keep and e.target in keep])
 
 
 def cytoscape_elements(lineage: Lineage, href: dict[URIRef, str]) -> list[dict[str, Any]]:

@@ -8,13 +8,14 @@ from fastapi import APIRouter, Request
 from rdflib.term import Literal, URIRef
 from starlette.responses import HTMLResponse, JSONResponse
 
+from budgetkg.rdf import published
 from budgetkg.server import budgets, compare, lineage_page, query_page, urls
 from budgetkg.server.context import WebContext, web
 from budgetkg.server.findings import all_findings
 from budgetkg.server.labels import best_labels, iris_of
 from budgetkg.server.present import show
-from budgetkg.server.search import group_labels, grouped
-from budgetkg.server.sparql_text import page_query
+from budgetkg.server.search import grouped
+from budgetkg.server.sparql_text import bind, page_query
 from budgetkg.store.base import SelectResult
 
 router = APIRouter()
@@ -30,8 +31,10 @@ def select(ctx: WebContext, query: str) -> SelectResult:
 @router.get(urls.HOME, response_class=HTMLResponse, include_in_schema=False)
 def home(request: Request) -> HTMLResponse:
     ctx = web(request)
-    counts = [(row["type"], int(row["n"])) for row in select(ctx, page_query("home_counts")).rows]
-    labels = best_labels(ctx.store, iris_of(select(ctx, page_query("home_counts")).rows, "type"))
+    vocabulary = published.vocabulary_graph_iri(ctx.settings.base_iri)
+    counted = select(ctx, bind(page_query("home_counts"), {"vocabulary": [vocabulary]})).rows
+    counts = [(row["type"], int(row["n"])) for row in counted]
+    labels = best_labels(ctx.store, iris_of(counted, "type"))
     shown = [(show(t, labels.get(t) if isinstance(t, URIRef) else None, ctx.iri_map), n) for t, n in counts]
     by_jurisdiction = budgets.departments(ctx)
     builds = select(ctx, page_query("home_build")).rows
@@ -44,6 +47,7 @@ def home(request: Request) -> HTMLResponse:
         graphs=len(ctx.store.graph_names()),
         departments=by_jurisdiction,
         chart=budgets.total_chart(ctx, by_jurisdiction),
+        catalog=ctx.iri_map.document(str(published.catalog_iri(ctx.settings.base_iri))),
     )
 
 
@@ -66,8 +70,9 @@ def _hits(request: Request, q: str) -> list[dict[str, Any]]:
 @router.get(urls.SEARCH, response_class=HTMLResponse, include_in_schema=False)
 def search_page(request: Request, q: str = "") -> HTMLResponse:
     ctx = web(request)
-    hits = ctx.search_index().search(q)
-    return ctx.page("search.html", q=q, groups=grouped(hits), total=len(hits), group_names=group_labels())
+    index = ctx.search_index()
+    hits = index.search(q)
+    return ctx.page("search.html", q=q, groups=grouped(hits), total=len(hits), group_names=index.group_names)
 
 
 @router.get(urls.SEARCH_JSON, include_in_schema=False)

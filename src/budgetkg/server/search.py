@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from pypinyin import Style, lazy_pinyin
 from rdflib.term import Literal, URIRef
 
-from budgetkg.server.labels import best, vocabulary_labels
+from budgetkg.server.labels import best, best_labels
 from budgetkg.server.render import local_name
 from budgetkg.server.sparql_text import page_query
 from budgetkg.store.base import SelectResult, Store
@@ -99,13 +100,10 @@ def _group(iri: URIRef, types: set[URIRef], thing_base: str | None) -> str:
     return min((local_name(t) for t in types), default="other")
 
 
-def group_labels() -> dict[str, str]:
-    """Group key → display name (the class label our ontology gives, Chinese first)."""
-    names: dict[str, str] = {}
-    for iri, labels in vocabulary_labels().items():
-        if str(iri).startswith(_OWN_CLASSES) and (chosen := best(labels)) is not None:
-            names[local_name(iri)] = str(chosen)
-    return names
+def group_labels(store: Store, types: Iterable[URIRef], timeout: float | None = None) -> dict[str, str]:
+    """Group key → display name: the label the store's vocabulary graph gives our classes, Chinese first."""
+    own = {t for t in types if str(t).startswith(_OWN_CLASSES)}
+    return {local_name(iri): label for iri, label in best_labels(store, own, timeout).items()}
 
 
 def _context(iri: URIRef, thing_base: str | None) -> str:
@@ -117,9 +115,13 @@ def _context(iri: URIRef, thing_base: str | None) -> str:
 
 
 class SearchIndex:
-    def __init__(self, entries: list[Entry], thing_base: str | None = None) -> None:
+    def __init__(
+        self, entries: list[Entry], thing_base: str | None = None, group_names: dict[str, str] | None = None
+    ) -> None:
         self.entries = entries
         self.thing_base = thing_base
+        #: group key → the class label shown as the group's heading
+        self.group_names = group_names or {}
 
     @classmethod
     def build(cls, store: Store, timeout: float | None = None, thing_base: str | None = None) -> SearchIndex:
@@ -142,7 +144,8 @@ class SearchIndex:
                 (entry.aliases if alias else entry.labels).append(label)
                 entry.keys.extend(keys_for(str(label), alias))
             entries.append(entry)
-        return cls(entries, thing_base)
+        all_types = {t for kinds in types.values() for t in kinds}
+        return cls(entries, thing_base, group_labels(store, all_types, timeout))
 
     def search(self, query: str, limit: int = MAX_RESULTS) -> list[Hit]:
         """Hits ranked by how well they match (exact > prefix > substring, labels over pinyin), then shorter."""

@@ -7,7 +7,8 @@ cannot take.  Writes are refused: SPARQL Update 403, Graph Store methods (PUT/DE
 Errors are plain text: 400 with the engine's message and position, 504 at the timeout, 503 when
 the store cannot be read, 500 with no detail for anything unexpected.  Every result carries
 ``X-Result-Limit`` and ``X-Result-Truncated`` (and the body says it too, see formats).
-A browser asking for text/html without a query gets a query form.
+A browser asking for text/html without a query gets a query form; a client asking for RDF (Turtle,
+JSON-LD …) without a query gets the SPARQL 1.1 Service Description (server/publishing.py).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from starlette.datastructures import FormData, QueryParams
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 
 from budgetkg.errors import QueryError, QueryTimeout, StoreError
+from budgetkg.server.publishing import describe_service
 from budgetkg.server.render import TEMPLATES
 from budgetkg.settings import Settings
 from budgetkg.store.base import Store
@@ -80,8 +82,19 @@ def _text(status: int, message: str, headers: dict[str, str] | None = None) -> R
 @router.get("/sparql", response_model=None)
 async def sparql_get(request: Request) -> Response:
     parsed = _from_params(request.query_params)
-    if parsed.query is None and parsed.update is None and "text/html" in request.headers.get("accept", ""):
-        return _form(request)
+    if parsed.query is None and parsed.update is None:
+        accept = request.headers.get("accept", "")
+        if "text/html" in accept:
+            return _form(request)
+        # only an explicit RDF type (not */*) asks for the description: a bare client still gets the 400
+        explicit = ",".join(part for part in accept.split(",") if "*" not in part.split(";")[0])
+        described = negotiate(explicit, GRAPH_TYPES) if explicit else None
+        if described is not None:  # an RDF client asking the endpoint what it is: its service description
+            try:
+                return await run_in_threadpool(describe_service, request, described)
+            except StoreError as error:
+                LOG.warning("store error: %s", error)
+                return _text(503, "the store cannot answer right now; try again later")
     return await _answer(request, parsed)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlencode
 
+from budgetkg.rdf.published import DUMP_PATH
+
 #: document suffix → media type; the order is the order of the Link: rel="alternate" headers
 FORMATS: dict[str, str] = {
     "html": "text/html",
@@ -34,6 +36,9 @@ RESOURCE = "/resource"
 SPARQL = "/sparql"
 STATIC = "/static"
 VENDOR = "/static/vendor"
+#: where the catalogue's N-Quads distribution points (rdf/published.py: {base}download/budgetkg.nq)
+DUMP = "/" + DUMP_PATH
+VOID = "/.well-known/void"
 THING_PREFIX = "/id/"
 DOC_PREFIX = "/doc/"
 

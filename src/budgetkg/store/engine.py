@@ -45,8 +45,9 @@ class Opener:
         if path != self._path:
             try:
                 self._store = ox.Store.read_only(str(path))
-            except OSError as error:
-                raise StoreError(f"{path}: cannot open the store: {error}") from None
+            except (OSError, RuntimeError) as error:
+                # RocksDB reports a corrupt store as RuntimeError ("Corruption: …"), a missing file as OSError
+                raise StoreError(f"{path}: cannot open the store: {one_line(error)}") from None
             self._path = path
         return self._store
 
@@ -69,6 +70,14 @@ def execute(store: Any, job: Job) -> QueryResult:
     except OSError as error:
         # pyoxigraph reports evaluation errors (e.g. a SERVICE it cannot reach) as OSError
         raise QueryError(f"query failed: {error}") from None
+    except RuntimeError as error:
+        # a corrupt file met while reading (RocksDB opens tables lazily): the store's fault, not the query's
+        raise StoreError(f"{job.root}: the store cannot be read: {one_line(error)}") from None
+
+
+def one_line(error: BaseException) -> str:
+    """The engine's message on one line (RocksDB's may span several)."""
+    return " ".join(str(error).split())
 
 
 def _collect(result: Any, limit: int | None) -> QueryResult:
