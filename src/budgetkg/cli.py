@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from importlib import import_module
-from typing import Protocol, Sequence, cast
+from typing import Protocol, cast
 
 from budgetkg import __version__
 from budgetkg.errors import BudgetkgError

@@ -6,9 +6,10 @@ Environment variables use the prefix ``BUDGETKG_``; command-line options overrid
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from budgetkg.errors import ConfigError
 
@@ -38,7 +39,7 @@ class Settings:
     def store_is_remote(self) -> bool:
         return self.store.startswith(("http://", "https://"))
 
-    def with_overrides(self, **overrides: Any) -> "Settings":
+    def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given non-None values replaced (used by CLI options)."""
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
 
