@@ -41,10 +41,10 @@ def test_from_search_to_the_source_lines_of_a_project(server: str, page: Page, s
         "window.budgetkgLineage.edges().map(e => ({s: e.source().data('label'), r: e.data('relation'),"
         " t: e.target().data('label'), sk: e.source().data('kind'), sid: e.source().id()}))"
     )
-    assert {"s": "广州塔景区智能化管理平台", "r": "pilotOf"}.items() <= next(
-        (e for e in edges if e["r"] == "pilotOf" and e["s"] == "广州塔景区智能化管理平台"), {}
+    assert {"s": "广州塔景区智能化管理平台", "r": "pilot_of"}.items() <= next(
+        (e for e in edges if e["r"] == "pilot_of" and e["s"] == "广州塔景区智能化管理平台"), {}
     ).items()
-    assert any(e["r"] == "subPlatformOf" and e["t"] == "穗智管" and "海珠" in e["s"] for e in edges)
+    assert any(e["r"] == "sub_platform_of" and e["t"] == "穗智管" and "海珠" in e["s"] for e in edges)
     page.locator("#cy").scroll_into_view_if_needed()
     shot(page, "04-lineage", full_page=False)
 

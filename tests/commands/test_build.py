@@ -32,7 +32,10 @@ def _without_build_graph(nquads: bytes) -> list[bytes]:
 def test_one_named_graph_per_filing_plus_the_special_ones(seed_dataset: Dataset) -> None:
     names = {str(g.identifier) for g in seed_dataset.graphs() if len(g)}
     filings = {BASE + "graph/" + p.stem for p in SEEDS}
-    special = {BASE + "graph/" + n for n in ("build", "platforms", "validation", "links", "catalog", "organisations")}
+    special = {
+        BASE + "graph/" + n
+        for n in ("build", "platforms", "validation", "links", "catalog", "organisations", "vocabulary")
+    }
     assert filings | special == names
 
 
@@ -65,8 +68,10 @@ def test_every_term_used_is_declared(seed_dataset: Dataset) -> None:
         ontology.parse(path, format="turtle")
     declared = {s for s, _, _ in ontology.triples((None, RDF.type, None))}
     used: set[URIRef] = set()
-    for _, p, o, _ in seed_dataset.quads():
+    for _, p, o, graph in seed_dataset.quads():
         assert isinstance(p, URIRef)
+        if graph is not None and str(graph) == BASE + "graph/vocabulary":
+            continue  # the vocabulary itself, published beside the data
         used.add(p)
         if p == RDF.type and isinstance(o, URIRef):
             used.add(o)
@@ -76,7 +81,8 @@ def test_every_term_used_is_declared(seed_dataset: Dataset) -> None:
             assert term in declared, f"{term} is used but not declared in ontology/"
         else:
             assert str(term).startswith(reused), f"{term} is from no reused vocabulary"
-    assert OWL.Ontology not in used and RDFS.Class not in used  # data, not vocabulary, went into the store
+    # the vocabulary went into its own graph only: the data graphs hold data
+    assert OWL.Ontology not in used and RDFS.Class not in used
 
 
 def _file(folder: Path, name: str, data: bytes) -> Path:
@@ -136,3 +142,51 @@ def test_a_graph_with_violations_is_quarantined() -> None:
     assert problem.startswith("x/neg.txt:3: ")  # FILE:LINE of the offending figure
     [violation] = [r for r in build.results if r.severity == "violation"]
     assert violation.shape.endswith("#BudgetFigure-amount") and Decimal(violation.value or "") == Decimal("-5")
+
+
+VOCABULARY_GRAPH = BASE + "graph/vocabulary"
+SKOS_PREF = URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
+
+
+def test_the_vocabulary_graph_holds_the_ontology_files(seed_dataset: Dataset) -> None:
+    stored = seed_dataset.graph(URIRef(VOCABULARY_GRAPH))
+    files = Graph()
+    for path in sorted((ROOT / "ontology").glob("*.ttl")):
+        files.parse(path, format="turtle")
+    assert len(stored) == len(files) > 0
+    # every term declared in ontology/ is in the store, with its labels, so SPARQL users can read them
+    for term in set(files.subjects(RDF.type, OWL.Class)) | set(files.subjects(RDF.type, OWL.ObjectProperty)):
+        assert set(files.objects(term, RDFS.label)) == set(stored.objects(term, RDFS.label)), term
+
+
+def _languages(graph: Graph, term: URIRef) -> set[str | None]:
+    labels = [*graph.objects(term, RDFS.label), *graph.objects(term, SKOS_PREF)]
+    return {getattr(label, "language", None) for label in labels}
+
+
+def test_every_labelled_vocabulary_term_has_zh_hans_and_en_labels(seed_dataset: Dataset) -> None:
+    stored = seed_dataset.graph(URIRef(VOCABULARY_GRAPH))
+    labelled = {s for s in (*stored.subjects(RDFS.label), *stored.subjects(SKOS_PREF)) if isinstance(s, URIRef)}
+    missing = sorted(str(t) for t in labelled if not {"zh-Hans", "en"} <= _languages(stored, t))
+    assert not missing, missing
+
+
+def test_reused_terms_shown_on_pages_get_labels_but_are_not_redefined(seed_dataset: Dataset) -> None:
+    stored = seed_dataset.graph(URIRef(VOCABULARY_GRAPH))
+    reused = Graph().parse(ROOT / "ontology" / "reused-terms.ttl", format="turtle")
+    shown = [RDF.type, RDFS.label, URIRef("http://purl.org/dc/terms/spatial"), URIRef(PROV + "wasDerivedFrom"),
+             SKOS_PREF, URIRef("http://www.w3.org/ns/org#Organization"), URIRef("https://schema.org/name")]  # fmt: skip
+    for term in shown:
+        assert {"zh-Hans", "en"} <= _languages(stored, term), term
+    # labels only: no type, domain, range or definition of someone else's term
+    assert set(reused.predicates()) == {RDFS.label}
+    # and every predicate the filings' graphs use is labelled, ours or reused
+    used = {
+        p
+        for g in seed_dataset.graphs()
+        if str(g.identifier) != VOCABULARY_GRAPH
+        for p in g.predicates()
+        if isinstance(p, URIRef)
+    }
+    unlabelled = sorted(str(p) for p in used if not {"zh-Hans", "en"} <= _languages(stored, p))
+    assert not unlabelled, unlabelled

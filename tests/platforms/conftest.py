@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from platform_helpers import BASE
 
 from budgetkg.parser import parse_file
 from budgetkg.platforms.analysis import Lineage, load_lineage
@@ -21,7 +22,6 @@ from budgetkg.records import Filing
 from budgetkg.settings import DEFAULT_FILINGS_DIR
 from budgetkg.store.embedded import EmbeddedStore
 
-BASE = "https://budgetkg.example.org/"
 FILINGS = sorted(DEFAULT_FILINGS_DIR.glob("*.txt"))
 
 
@@ -66,9 +66,3 @@ def lineage(store_dir: Path) -> Iterator[Lineage]:
         yield load_lineage(store)
     finally:
         store.close()
-
-
-def raw_lines(path: str, first: int, last: int) -> str:
-    """The filing's lines first..last joined without whitespace: what the evidence lines really print."""
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    return "".join("".join(line.split()) for line in lines[first - 1 : last])

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import networkx as nx
 import pytest
-from conftest import BASE
+from platform_helpers import BASE
 
 from budgetkg.errors import NotFound
 from budgetkg.platforms.analysis import UNKNOWN, Lineage

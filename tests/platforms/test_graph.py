@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import BASE
+from platform_helpers import BASE
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 

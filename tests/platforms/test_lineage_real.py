@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import raw_lines
+from platform_helpers import raw_lines
 
 from budgetkg.platforms.links import FilingPlatforms, StatedIn
 from budgetkg.platforms.registry import Registry

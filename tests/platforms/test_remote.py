@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import BASE
+from platform_helpers import BASE
 
 from budgetkg.platforms.analysis import Lineage, load_lineage
 from budgetkg.platforms.graph import PlatformGraphs

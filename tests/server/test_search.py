@@ -8,7 +8,8 @@ from rdflib.term import URIRef
 
 from budgetkg.server.search import SearchIndex, grouped, keys_for, normalise
 from budgetkg.settings import Settings
-from budgetkg.store import open_store
+from budgetkg.store import Store, open_store
+from budgetkg.store.base import SelectResult
 
 GOOD = URIRef("http://test.example/id/department/good")
 EVIL = URIRef("http://test.example/id/department/evil")
@@ -76,3 +77,25 @@ def test_hits_say_where_they_sit(index: SearchIndex) -> None:
     # {base}id/budget/evil/total: kind "budget", context "evil", key "total"
     assert index.search("合计")[0].context == "evil"
     assert index.search("穗智管")[0].context == ""
+
+
+@pytest.mark.parametrize("q", ["szg", "suizhiguan", "suì zhì guǎn", "穗智管"])
+def test_the_real_platform_is_found_by_pinyin_and_initials(real: TestClient, real_store: Store, q: str) -> None:
+    result = real_store.query(
+        "SELECT ?p WHERE { ?p a <https://w3id.org/budgetkg/def#Platform> ; "
+        '<http://www.w3.org/2000/01/rdf-schema#label> "穗智管"@zh-Hans }'
+    )
+    assert isinstance(result, SelectResult) and len(result.rows) == 1
+    hits = real.get("/search.json", params={"q": q}).json()["results"]
+    assert hits and hits[0]["iri"] == str(result.rows[0]["p"])
+
+
+def test_vocabulary_terms_are_found_but_grouped_after_the_data(real: TestClient) -> None:
+    hits = real.get("/search.json", params={"q": "数字平台"}).json()["results"]
+    groups = [h["group"] for h in hits]
+    assert "vocabulary" in groups and "Platform" in groups
+    first_term = groups.index("vocabulary")
+    assert all(g == "vocabulary" for g in groups[first_term:])  # every data hit comes first
+    assert "https://w3id.org/budgetkg/def#Platform" in [h["iri"] for h in hits]  # the class, by its zh-Hans label
+    page = real.get("/search", params={"q": "数字平台"}).text
+    assert "词汇术语" in page

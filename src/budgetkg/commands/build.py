@@ -29,7 +29,6 @@ from budgetkg.platforms.graph import platform_graphs
 from budgetkg.rdf import iris, published
 from budgetkg.rdf.catalog import BuildTimes, catalog_graph
 from budgetkg.rdf.crosslinks import links_graph
-from budgetkg.rdf.labels import add_pinyin_to_class
 from budgetkg.rdf.mapping import map_filing
 from budgetkg.rdf.namespaces import BKG
 from budgetkg.rdf.organisations import organisations_graph
@@ -192,8 +191,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     special = {
         name: str(iris.special_graph_iri(base, name)) for name in ("platforms", "links", "validation", "organisations")
     }
-    # the registry's canonical platform names get their tone-marked pinyin like every mapped name
-    build.graphs[special["platforms"]] = canonical_ntriples(add_pinyin_to_class(platforms.registry, BKG.Platform))
+    build.graphs[special["platforms"]] = canonical_ntriples(platforms.registry)
     build.graphs[special["organisations"]] = canonical_ntriples(organisations)
     build.graphs[special["links"]] = canonical_ntriples(links)
     build.graphs[special["validation"]] = canonical_ntriples(report_graph(base, build.results, filing_nodes))

@@ -18,7 +18,6 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pypinyin import lazy_pinyin
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
@@ -28,11 +27,9 @@ from budgetkg.platforms.links import FilingPlatforms, Link, StatedIn, Subject, r
 from budgetkg.platforms.registry import Registry, load_registry
 from budgetkg.platforms.vocabulary import RELATION_PROPERTIES, SYMMETRIC_RELATIONS, Relation
 from budgetkg.rdf import iris
+from budgetkg.rdf.labels import ZH, add_labels
 from budgetkg.rdf.namespaces import BKG, SCHEMA, bind_prefixes
 from budgetkg.records import Filing, Lines
-
-ZH = "zh-Hans"
-PINYIN = "zh-Latn-pinyin"
 
 
 @dataclass(frozen=True)
@@ -66,9 +63,10 @@ def _digest(*parts: object) -> str:
 
 
 def _labels(graph: Graph, node: URIRef, label: str, label_en: str | None) -> None:
-    graph.add((node, RDFS.label, Literal(label, lang=ZH)))
+    # rdfs:label @zh-Hans and tone-marked pinyin as skos:altLabel, the way every mapped name is labelled
+    # (search derives the toneless and initial spellings — suizhiguan, szg — from these)
+    add_labels(graph, node, label)
     graph.add((node, SKOS.prefLabel, Literal(label, lang=ZH)))
-    graph.add((node, RDFS.label, Literal(" ".join(lazy_pinyin(label)), lang=PINYIN)))
     if label_en:
         graph.add((node, RDFS.label, Literal(label_en, lang="en")))
         graph.add((node, SKOS.prefLabel, Literal(label_en, lang="en")))

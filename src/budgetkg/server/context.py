@@ -16,6 +16,7 @@ from fastapi import FastAPI, Request
 from jinja2 import Environment
 from starlette.responses import HTMLResponse
 
+from budgetkg.rdf import published
 from budgetkg.server import render, urls
 from budgetkg.settings import Settings
 from budgetkg.store.base import Store
@@ -39,7 +40,10 @@ class WebContext:
 
         with self._lock:
             if self._index is None:
-                self._index = SearchIndex.build(self.store, self.settings.query_timeout, self.iri_map.thing_base)
+                vocabulary = str(published.vocabulary_graph_iri(self.settings.base_iri))
+                self._index = SearchIndex.build(
+                    self.store, self.settings.query_timeout, self.iri_map.thing_base, vocabulary
+                )
             return self._index
 
     def page(self, template: str, status_code: int = 200, **values: Any) -> HTMLResponse:

@@ -28,6 +28,7 @@ from budgetkg.store.formats import GRAPH_TYPES, RESULT_TYPES, TRIG, TURTLE, nego
 router = APIRouter()
 
 NQUADS = "application/n-quads"
+_VARY = {"Vary": "Accept"}
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
@@ -78,12 +79,14 @@ def dump_lines(store: Store, settings: Settings, trig: bool = False) -> Iterator
                 yield "".join(f"{line} {graph} .\n" for line in lines).encode()
 
 
-@router.get(urls.DUMP, include_in_schema=False, response_model=None)
+@router.api_route(urls.DUMP, methods=["GET", "HEAD"], include_in_schema=False, response_model=None)
 async def dump(request: Request) -> Response:
     """The full dump named by the catalogue's distribution (N-Quads; TriG when asked for), streamed."""
     ctx = web(request)
     chosen = negotiate(request.headers.get("accept"), (NQUADS, TRIG)) or NQUADS
-    await run_in_threadpool(ctx.store.graph_names)  # a store that cannot be read fails here: a 503, not a cut body
+    # a store that cannot be read (or holds nothing yet) fails here, as a 503, not as a cut or empty body
+    if not await run_in_threadpool(ctx.store.graph_names):
+        raise StoreError(f"{ctx.settings.store}: the store holds no graph yet (run `budgetkg build`)")
     headers = {
         "Vary": "Accept",
         "Content-Disposition": f'inline; filename="budgetkg.{"trig" if chosen == TRIG else "nq"}"',
@@ -92,7 +95,7 @@ async def dump(request: Request) -> Response:
     return StreamingResponse(body, media_type=f"{chosen}; charset=utf-8", headers=headers)
 
 
-@router.get(urls.VOID, include_in_schema=False, response_model=None)
+@router.api_route(urls.VOID, methods=["GET", "HEAD"], include_in_schema=False, response_model=None)
 async def void(request: Request) -> Response:
     """The VoID description (and DCAT catalogue) the build wrote into ``{base}graph/catalog``, as Turtle."""
     ctx = web(request)
@@ -144,8 +147,10 @@ def describe_service(request: Request, media_type: str) -> Response:
     """``/sparql`` without a query, for a client asking for RDF: its service description."""
     ctx = web(request)
     described = service_description(ctx.settings.base_iri, ctx.store.graph_names())
+    if media_type == TURTLE:  # with its prefixes: the form a person reads
+        return Response(described.serialize(format="turtle"), media_type=f"{TURTLE}; charset=utf-8", headers=_VARY)
     triples: tuple[tuple[Term, Term, Term], ...] = tuple(
         (s, p, o) for s, p, o in described if isinstance(s, URIRef) and isinstance(p, URIRef) and isinstance(o, Term)
     )
     body = serialize(GraphResult(triples), media_type)
-    return Response(body.body, media_type=body.media_type, headers={"Vary": "Accept"})
+    return Response(body.body, media_type=body.media_type, headers=_VARY)

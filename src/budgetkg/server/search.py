@@ -20,7 +20,7 @@ from rdflib.term import Literal, URIRef
 
 from budgetkg.server.labels import best, best_labels
 from budgetkg.server.render import local_name
-from budgetkg.server.sparql_text import page_query
+from budgetkg.server.sparql_text import iri_ref, page_query
 from budgetkg.store.base import SelectResult, Store
 
 _ALIAS_PREDICATES = frozenset(
@@ -39,6 +39,8 @@ _SCORES = {
     ("pinyin", "exact"): 78, ("pinyin", "prefix"): 65, ("pinyin", "substring"): 45,
 }  # fmt: skip
 MAX_RESULTS = 100
+#: the group of the vocabulary's own terms and the reused terms it labels
+VOCABULARY = "vocabulary"
 
 
 def normalise(text: str) -> str:
@@ -106,6 +108,15 @@ def group_labels(store: Store, types: Iterable[URIRef], timeout: float | None = 
     return {local_name(iri): label for iri, label in best_labels(store, own, timeout).items()}
 
 
+def vocabulary_terms(store: Store, graph: str, timeout: float | None = None) -> set[URIRef]:
+    """The IRIs the vocabulary graph says something about (what search groups as VOCABULARY)."""
+    query = f"SELECT DISTINCT ?x WHERE {{ GRAPH {iri_ref(graph)} {{ ?x ?p ?o }} FILTER(isIRI(?x)) }}"
+    result = store.query(query, timeout=timeout)
+    if not isinstance(result, SelectResult):
+        raise TypeError("a SELECT query answers with rows")
+    return {x for row in result.rows if isinstance(x := row.get("x"), URIRef)}
+
+
 def _context(iri: URIRef, thing_base: str | None) -> str:
     """The path segments between kind and key of a local IRI: ``id/indicator/001_x/项目/名称`` → ``001_x / 项目``."""
     if not thing_base or not str(iri).startswith(thing_base):
@@ -124,7 +135,15 @@ class SearchIndex:
         self.group_names = group_names or {}
 
     @classmethod
-    def build(cls, store: Store, timeout: float | None = None, thing_base: str | None = None) -> SearchIndex:
+    def build(
+        cls,
+        store: Store,
+        timeout: float | None = None,
+        thing_base: str | None = None,
+        vocabulary_graph: str | None = None,
+    ) -> SearchIndex:
+        """The index of every labelled resource; the terms of ``vocabulary_graph`` (classes, properties,
+        concepts, reused terms) are grouped as VOCABULARY and ranked after data matching as well."""
         result = store.query(page_query("search_entries"), timeout=timeout)
         if not isinstance(result, SelectResult):
             raise TypeError("search_entries is a SELECT query")
@@ -136,16 +155,19 @@ class SearchIndex:
                 labels[x].add((p, label))
                 if isinstance(kind, URIRef):
                     types[x].add(kind)
+        terms = vocabulary_terms(store, vocabulary_graph, timeout) if vocabulary_graph else set()
         entries = []
         for iri in sorted(labels):
-            entry = Entry(iri, _group(iri, types[iri], thing_base))
+            entry = Entry(iri, VOCABULARY if iri in terms else _group(iri, types[iri], thing_base))
             for p, label in sorted(labels[iri]):
                 alias = p in _ALIAS_PREDICATES
                 (entry.aliases if alias else entry.labels).append(label)
                 entry.keys.extend(keys_for(str(label), alias))
             entries.append(entry)
         all_types = {t for kinds in types.values() for t in kinds}
-        return cls(entries, thing_base, group_labels(store, all_types, timeout))
+        names = group_labels(store, all_types, timeout)
+        names[VOCABULARY] = "词汇术语 Vocabulary terms"
+        return cls(entries, thing_base, names)
 
     def search(self, query: str, limit: int = MAX_RESULTS) -> list[Hit]:
         """Hits ranked by how well they match (exact > prefix > substring, labels over pinyin), then shorter."""
@@ -165,7 +187,8 @@ class SearchIndex:
                 hits.append(
                     Hit(entry.iri, entry.label, entry.group, score, matched, _context(entry.iri, self.thing_base))
                 )
-        hits.sort(key=lambda h: (-h.score, len(h.label), h.label, str(h.iri)))
+        # data before vocabulary: a reader searching 平台 wants platforms first, the class 平台提及 after them
+        hits.sort(key=lambda h: (h.group == VOCABULARY, -h.score, len(h.label), h.label, str(h.iri)))
         return hits[:limit]
 
 
