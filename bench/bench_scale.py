@@ -36,10 +36,13 @@ from functools import partial
 from pathlib import Path
 
 from fastapi.testclient import TestClient
+from rdflib import URIRef
 
+from budgetkg.platforms.analysis import lineage_query
 from budgetkg.queries import all_queries
 from budgetkg.server.app import create_app
 from budgetkg.server.search import SearchIndex
+from budgetkg.server.sparql_text import bind, page_query
 from budgetkg.server.urls import IriMap
 from budgetkg.settings import Settings
 from budgetkg.store import open_store
@@ -58,6 +61,28 @@ GROUP BY ?x ORDER BY DESC(?n) ?x LIMIT 1"""
 ANY_OF = "SELECT ?x WHERE {{ ?x a <{cls}> }} ORDER BY ?x LIMIT 1"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 Timing = dict[str, float | int | bool | str]
+#: suggested rewrites, timed beside the shipped queries (same answers checked): lineage_links without
+#: the OPTIONAL { UNION } whose right side Oxigraph re-evaluates per left row, and label_triples with
+#: the predicate as a FILTER, so the join starts from the bound ?x instead of every label triple
+LINEAGE_LINKS_REWRITE = """PREFIX bkg: <https://w3id.org/budgetkg/def#>
+PREFIX obeu-measure: <http://data.openbudgets.eu/ontology/dsd/measure/>
+PREFIX role: <https://w3id.org/budgetkg/def/budget-role/>
+SELECT DISTINCT ?platform ?record ?kind ?amount WHERE {
+  ?record bkg:concernsPlatform ?platform ; a ?kind .
+  FILTER (?kind IN (bkg:Project, bkg:KeyTask, bkg:Indicator, bkg:PerformanceGoal))
+  OPTIONAL {
+    ?record bkg:allocation ?figure . ?figure obeu-measure:amount ?amount .
+    FILTER (isNumeric(?amount) && (?kind = bkg:KeyTask || EXISTS { ?figure bkg:budgetLine role:total }))
+  }
+} ORDER BY ?platform ?record"""
+LABEL_TRIPLES_REWRITE = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <https://schema.org/>
+PREFIX dct: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?x ?p ?label WHERE {
+  VALUES ?x { UNDEF }
+  ?x ?p ?label FILTER(?p IN (rdfs:label, skos:prefLabel, schema:name, dct:title))
+}"""
 
 
 def median_ms(runs: int, work: Callable[[], object]) -> float:
@@ -141,6 +166,41 @@ def measure(store_dir: Path, runs: int) -> Timing:
     return out
 
 
+def _rows(store: Store, sparql: str) -> set[tuple[tuple[str, str], ...]]:
+    result = store.query(sparql)
+    assert isinstance(result, SelectResult)
+    return {tuple(sorted((k, str(v)) for k, v in row.items())) for row in result.rows}
+
+
+def diagnose(store_dir: Path, runs: int) -> Timing:
+    """Child process: the suspected causes of superlinear pages, each beside its suggested fix."""
+    settings = Settings(store=str(store_dir))
+    store = open_store(settings, workers=0)
+    out: Timing = {}
+    shipped = lineage_query("lineage_links")
+    assert _rows(store, shipped) == _rows(store, LINEAGE_LINKS_REWRITE), "rewrite changes lineage_links"
+    out["d:lineage_links (shipped)"] = median_ms(runs, partial(store.query, shipped))
+    out["d:lineage_links (rewrite: no OPTIONAL {UNION})"] = median_ms(runs, partial(store.query, LINEAGE_LINKS_REWRITE))
+    # the neighbours of the most-linked platform: what its linked-data document labels, 400 per query
+    platform = URIRef(_first(store, MOST_LINKED.format(cls=BKG + "Platform")))
+    incoming = store.query(bind(page_query("describe_in"), {"this": [platform]}, limit=5000))
+    assert isinstance(incoming, SelectResult)
+    chunk = sorted({row["s"] for row in incoming.rows if isinstance(row["s"], URIRef)})[:400]
+    shipped = bind(page_query("label_triples"), {"x": chunk})
+    rewrite = bind(LABEL_TRIPLES_REWRITE, {"x": chunk})
+    assert _rows(store, shipped) == _rows(store, rewrite), "rewrite changes label_triples"
+    out["d:label_triples, one chunk of 400 (shipped: VALUES ?p)"] = median_ms(runs, partial(store.query, shipped))
+    out["d:label_triples, one chunk of 400 (rewrite: FILTER ?p IN)"] = median_ms(runs, partial(store.query, rewrite))
+    counts = bind(page_query("home_counts"), {"vocabulary": [settings.base_iri + "graph/vocabulary"]})
+    out["d:home_counts (every request of /)"] = median_ms(runs, partial(store.query, counts))
+    entries = store.query(page_query("search_entries"))
+    assert isinstance(entries, SelectResult)
+    out["rows:search_entries"] = len(entries.rows)
+    out["cut:search_entries"] = entries.truncated
+    store.close()
+    return out
+
+
 def child(args: list[str]) -> Timing:
     """Run one step in a fresh interpreter (one at a time: the 2 cores are shared)."""
     done = subprocess.run([PYTHON, __file__, *args], check=True, capture_output=True, text=True)
@@ -174,7 +234,11 @@ def report(work: Path, factors: list[int], build_s: float, loads: dict[int, Timi
         ("peak_rss_mb", "{:.0f} MB"),
     ]:
         print(f"| {key} | " + " | ".join(fmt.format(float(loads[n][key])) for n in factors) + " |")
-    for title, prefix in (("Named queries (ms)", "q:"), ("Web pages (ms, through the ASGI app)", "p:")):
+    for title, prefix in (
+        ("Named queries (ms)", "q:"),
+        ("Web pages (ms, through the ASGI app)", "p:"),
+        ("Diagnosis: suspected causes beside suggested fixes (ms, same answers asserted)", "d:"),
+    ):
         print(f"\n## {title}\n\n| name | {sizes} | {ratios} | rows at each size |")
         print(f"|---|{'---:|' * (2 * len(factors) - 1)}---|")
         base = runs[factors[0]]
@@ -210,7 +274,12 @@ def main(work: Path, factors: list[int]) -> None:
         for n in factors:
             loads[n] = child(["load", str(seed), str(work / str(n)), str(n)])
             count = 5 if n <= 10 else 3
-            runs[n] = {**child(["measure", str(work / str(n)), str(count)]), "_runs": count}
+            measured = child(["measure", str(work / str(n)), str(count)])
+            runs[n] = {
+                **measured,
+                **child(["diagnose", str(work / str(n)), str(count if n <= 10 else 1)]),
+                "_runs": count,
+            }
             shutil.rmtree(work / str(n))  # one size on disk at a time
             print(f"{n}× done: {loads[n]}", file=sys.stderr)
     except subprocess.CalledProcessError as error:  # a size that does not fit: report the ones that did
@@ -226,6 +295,8 @@ if __name__ == "__main__":
         print(json.dumps(load(Path(argv[1]), Path(argv[2]), int(argv[3]))))
     elif argv[:1] == ["measure"]:
         print(json.dumps(measure(Path(argv[1]), int(argv[2]))))
+    elif argv[:1] == ["diagnose"]:
+        print(json.dumps(diagnose(Path(argv[1]), int(argv[2]))))
     else:
         target = Path(argv[0]) if argv and not argv[0].isdigit() else Path("/tmp/scale")
         main(target, [int(a) for a in argv if a.isdigit()] or [1, 10, 100])
