@@ -265,6 +265,7 @@ def test_unexpected_errors_are_500_and_leak_nothing(tmp_path: Path) -> None:
             default_graph_uris: Sequence[str] = (),
             named_graph_uris: Sequence[str] = (),
             timeout: float | None = None,
+            all_rows: bool = False,
         ) -> QueryResult:
             raise RuntimeError("secret internal detail /etc/passwd")
 

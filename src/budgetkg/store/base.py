@@ -69,11 +69,15 @@ class Store(Protocol):
         default_graph_uris: Sequence[str] = (),
         named_graph_uris: Sequence[str] = (),
         timeout: float | None = None,
+        all_rows: bool = False,
     ) -> QueryResult:
         """Run a SPARQL query; raises QueryError (bad query), QueryTimeout or StoreError.
 
         ``timeout`` None means the store's configured timeout (Settings.query_timeout); results
-        beyond Settings.result_limit are cut and flagged ``truncated``."""
+        beyond Settings.result_limit are cut and flagged ``truncated``.  ``all_rows`` lifts that
+        limit for the application's own queries (a search index, a label lookup) that must see every
+        row: the limit protects the endpoint's clients, not the code that builds pages.  A server's
+        own cap (Virtuoso's ResultSetMaxRows) still applies and still sets ``truncated``."""
         ...
 
     def query_serialized(

@@ -52,8 +52,10 @@ class EmbeddedStore(SerializingStore):
         default_graph_uris: Sequence[str] = (),
         named_graph_uris: Sequence[str] = (),
         timeout: float | None = None,
+        all_rows: bool = False,
     ) -> QueryResult:
-        job = Job(self.root, sparql, tuple(default_graph_uris), tuple(named_graph_uris), self.result_limit)
+        limit = None if all_rows else self.result_limit
+        job = Job(self.root, sparql, tuple(default_graph_uris), tuple(named_graph_uris), limit)
         if self._workers <= 0:
             with self._opener_lock:
                 store = self._opener.store(self.root)

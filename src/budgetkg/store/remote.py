@@ -79,6 +79,7 @@ class RemoteStore(SerializingStore):
         default_graph_uris: Sequence[str] = (),
         named_graph_uris: Sequence[str] = (),
         timeout: float | None = None,
+        all_rows: bool = False,
     ) -> QueryResult:
         form: list[tuple[str, str]] = [("query", sparql)]
         if not default_graph_uris and not named_graph_uris and not has_dataset_clause(sparql):
@@ -90,12 +91,12 @@ class RemoteStore(SerializingStore):
         # the form decides the Accept: asked for JSON, Virtuoso serves a CONSTRUCT as an s/p/o table
         accept = NTRIPLES if sparql_form(sparql) in ("CONSTRUCT", "DESCRIBE") else JSON
         response = self._post(form, accept, self.timeout if timeout is None else timeout)
-        return self._read(response)
+        return self._read(response, None if all_rows else self.result_limit)
 
     def graph_names(self) -> tuple[str, ...]:
         sparql = f"SELECT ?g WHERE {{ GRAPH <{MANIFEST}> {{ <{MANIFEST}> <{_HAS_PART}> ?g }} }}"
         response = self._post([("query", sparql)], JSON, self.timeout)
-        result = self._read(response)
+        result = self._read(response, None)
         assert isinstance(result, SelectResult)
         return tuple(sorted(str(row["g"]) for row in result.rows if "g" in row))
 
@@ -164,20 +165,19 @@ class RemoteStore(SerializingStore):
 
     def _drop_leftover_staging(self) -> None:
         sparql = f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{STAGING}")) }}'
-        result = self._read(self._post([("query", sparql)], JSON, max(self.timeout, 60.0)))
+        result = self._read(self._post([("query", sparql)], JSON, max(self.timeout, 60.0)), None)
         assert isinstance(result, SelectResult)
         self._drop([str(row["g"]) for row in result.rows])
 
-    def _read(self, response: httpx.Response) -> QueryResult:
+    def _read(self, response: httpx.Response, limit: int | None) -> QueryResult:
         media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
         # Virtuoso cuts results at its ResultSetMaxRows and says so only in this header
         server_cut = "x-sparql-maxrows" in response.headers
         if media_type in (JSON, "application/json"):
-            return _from_json(response.json(), self.result_limit, server_cut)
+            return _from_json(response.json(), limit, server_cut)
         if media_type in (NTRIPLES, "text/plain", "text/turtle"):
             fmt = ox.RdfFormat.TURTLE if media_type == "text/turtle" else ox.RdfFormat.N_TRIPLES
             triples = triples_from_ox(ox.parse(response.content, fmt))
-            limit = self.result_limit
             truncated = server_cut or (limit is not None and len(triples) > limit)
             return GraphResult(tuple(triples[:limit] if limit is not None else triples), truncated)
         raise StoreError(f"{self.url}: unexpected result type {media_type or 'none'}")
