@@ -18,6 +18,8 @@ Form = Literal["department_overall", "project_table"]
 Level = Literal["city", "district"]
 Comparator = Literal["ge", "gt", "le", "lt", "eq", "range", "attain", "qualitative"]
 Severity = Literal["info", "warning", "error"]
+#: how the parts of a several-part target combine: all must be met (；，、) or any one (或)
+Combine = Literal["all", "any"]
 Lines = tuple[int, int]
 
 #: the comparators whose target carries a single number in ``value``
@@ -65,6 +67,24 @@ class Task:
 
 
 @dataclass(frozen=True)
+class TargetPart:
+    """One measurable part of a target that states several (``一般性操作≤5秒`` of ``一般性操作≤5秒，…``).
+
+    ``label`` is the printed words naming what is measured (``一般性操作``, ``《舆情月报》``), None when
+    the part states no number (it is then ``qualitative`` or ``attain`` with its ``text``).  The other
+    fields mean what they mean in ``Target``.
+    """
+
+    label: str | None
+    text: str
+    comparator: Comparator
+    value: Decimal | None = None
+    min: Decimal | None = None
+    max: Decimal | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
 class Target:
     """A normalised target value; ``text`` is always the printed text.
 
@@ -72,6 +92,11 @@ class Target:
     one-sided comparators: ge/gt set ``min``, le/lt set ``max``, eq sets both).
     ``unit`` is a short code such as ``%``, ``s``, ``天``, ``个``, ``Mbps``, ``TB``; ``None`` when
     the text states none.  Multipliers (万, 亿) are applied to the value.
+
+    A text stating several measurable parts (``面向政府用户≥50或面向公众用户≥200``) is ``qualitative``
+    as a whole, with one ``TargetPart`` per part in ``parts`` and ``combine`` saying whether ``all``
+    parts or ``any`` one must be met (None: the text mixes both and states no precedence).  Every
+    other target has ``parts == ()`` and ``combine is None``.
     """
 
     text: str
@@ -80,6 +105,8 @@ class Target:
     min: Decimal | None = None
     max: Decimal | None = None
     unit: str | None = None
+    parts: tuple[TargetPart, ...] = ()
+    combine: Combine | None = None
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,10 @@ from buildrun import ROOT, SEEDS, cli, dataset, dump
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from budgetkg.commands.build import Build
+from budgetkg.commands.build import Build, checked_filings
+from budgetkg.errors import InputError
+from budgetkg.parser import parse_paths
+from budgetkg.platforms.graph import platform_graphs
 from budgetkg.rdf.mapping import map_filing
 from budgetkg.rdf.namespaces import BKG, PREFIXES
 from budgetkg.records import BudgetFigure, Department, Filing, Source
@@ -142,6 +145,17 @@ def test_a_graph_with_violations_is_quarantined() -> None:
     assert problem.startswith("x/neg.txt:3: ")  # FILE:LINE of the offending figure
     [violation] = [r for r in build.results if r.severity == "violation"]
     assert violation.shape.endswith("#BudgetFigure-amount") and Decimal(violation.value or "") == Decimal("-5")
+
+
+def test_filings_checked_in_worker_processes_give_what_one_process_gives() -> None:
+    parsed = [f for f in parse_paths(SEEDS) if not isinstance(f, InputError)]
+    assert len(parsed) == len(SEEDS) > 2
+    platforms = platform_graphs(parsed, BASE)
+    alone = list(checked_filings(parsed, platforms, BASE, workers=1))
+    spread = list(checked_filings(parsed, platforms, BASE, workers=2))
+    # same graphs, byte for byte, and the same findings, in the order of the filings
+    assert [(c.ntriples, c.results, c.problems) for c in spread] == [(c.ntriples, c.results, c.problems) for c in alone]
+    assert len({c.ntriples for c in alone}) == len(parsed)  # one distinct graph per filing, none lost
 
 
 VOCABULARY_GRAPH = BASE + "graph/vocabulary"

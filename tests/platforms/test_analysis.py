@@ -5,17 +5,20 @@ from __future__ import annotations
 import io
 import json
 from decimal import Decimal
+from pathlib import Path
 
 import networkx as nx
 import pytest
 from platform_helpers import BASE
 
 from budgetkg.errors import NotFound
-from budgetkg.platforms.analysis import UNKNOWN, Lineage
+from budgetkg.platforms.analysis import UNKNOWN, Lineage, lineage_query, load_lineage
 from budgetkg.platforms.graph import node_key
 from budgetkg.platforms.links import FilingPlatforms
 from budgetkg.platforms.registry import Registry
 from budgetkg.rdf import iris
+from budgetkg.store.base import SelectResult
+from budgetkg.store.embedded import EmbeddedStore
 
 
 def key_iri(key: str) -> str:
@@ -112,3 +115,39 @@ def test_path_accepts_any_registry_name(lineage: Lineage) -> None:
         ["sub_platform_of"],
         ["counterpart_of"],
     )
+
+
+def test_the_analysis_reads_past_the_endpoints_row_limit(store_dir: Path, lineage: Lineage) -> None:
+    """The row limit protects the endpoint's clients: an analysis over a part of the links would sum wrong."""
+    limit = len(lineage.links) // 3
+    store = EmbeddedStore(store_dir, result_limit=limit)
+    try:
+        cut = store.query(lineage_query("lineage_links"))
+        assert isinstance(cut, SelectResult) and cut.truncated and len(cut.rows) == limit
+        whole = load_lineage(store)
+    finally:
+        store.close()
+    assert not whole.truncated and len(whole.links) == len(lineage.links) > limit
+    assert whole.to_json() == lineage.to_json()
+
+
+def test_linked_amounts_are_the_project_totals_and_task_allocations(store_dir: Path, lineage: Lineage) -> None:
+    """Read back apart from lineage_links.rq: a project's 总计 figure, a key task's allocation, nothing else."""
+    store = EmbeddedStore(store_dir)
+    try:
+        result = store.query(
+            """PREFIX bkg: <https://w3id.org/budgetkg/def#>
+            SELECT ?record ?amount WHERE {
+              ?record bkg:allocation ?figure . ?figure <http://data.openbudgets.eu/ontology/dsd/measure/amount> ?amount
+              { ?record a bkg:KeyTask } UNION {
+                ?record a bkg:Project . ?figure bkg:budgetLine <https://w3id.org/budgetkg/def/budget-role/total> }
+            }""",
+            all_rows=True,
+        )
+    finally:
+        store.close()
+    assert isinstance(result, SelectResult)
+    expected = {str(row["record"]): Decimal(str(row["amount"])) for row in result.rows}
+    linked = {link.record: link.amount for link in lineage.links}
+    assert any(amount is not None for amount in linked.values())
+    assert linked == {record: expected.get(record) for record in linked}

@@ -50,3 +50,14 @@ def test_a_store_without_platforms_is_exit_1(tmp_path: Path, capsys: pytest.Capt
 def test_an_unreadable_store_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lineage", "--store", str(tmp_path / "missing")]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_a_low_result_limit_does_not_cut_the_lineage(
+    store_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["lineage", "--store", str(store_dir)]) == 0
+    whole = json.loads(capsys.readouterr().out)
+    monkeypatch.setenv("BUDGETKG_RESULT_LIMIT", "5")  # fewer rows than the lineage has platforms
+    assert main(["lineage", "--store", str(store_dir)]) == 0
+    limited = json.loads(capsys.readouterr().out)
+    assert limited == whole and len(whole["nodes"]) > 5 and not whole["truncated"]

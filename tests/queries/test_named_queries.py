@@ -182,6 +182,54 @@ def test_indicators_without_numeric_target_print_no_plain_number(seed_store: Emb
             assert not plain_number.match(printed.strip()), row
 
 
+#: the targets of the seeds that state several measurable parts, read off the filings by hand
+#: (filing, cited lines, indicator) → (how the parts combine, the units of the parts in printed order)
+SEVERAL_PART_TARGETS: dict[tuple[str, str, str], tuple[str, list[str | None]]] = {
+    # 000 lines 291-299 (the 三级指标 cell prints the target text itself): 《舆情月报》12期；… four counts
+    (
+        "000_1727bbf5e7ead3fa",
+        "291-299",
+        "《舆情月报》12期；《舆情季度报告》4期；动态信息监控短信252条次；《政务服务与数字政府资讯》12期。",
+    ): ("all", ["期", "期", "条次", "期"]),
+    # 001 line 13: the same four counts, printed as both the period and the annual target
+    ("001_4e5792c3d5397443", "13-13", "舆情监控"): ("all", ["期", "期", "条次", "期"] * 2),
+    # 003 lines 123-125: three 不少于 N个 counts
+    ("003_11d3bda62f573b8b", "123-125", "年度业务量"): ("all", ["个", "个", "个"]),
+    # 003 lines 144-146: ≤5秒，≤20秒，≥6Gbps, ≥40TB
+    ("003_11d3bda62f573b8b", "144-146", "态势感知处理性能"): ("all", ["s", "s", "Gbps", "TB"]),
+    # 003 line 256: 整合三台UPS为两台 (a change: no number), 报废三台UPS, UPS利用率提高50%
+    ("003_11d3bda62f573b8b", "256-256", "整合情况和升级优化指标"): ("all", [None, "台", "%"]),
+    # 003 line 405: 面向政府用户≥50或面向公众用户≥200, no unit printed
+    ("003_11d3bda62f573b8b", "405-405", "系统并发数"): ("any", [None, None]),
+}
+
+
+def test_target_parts_lists_each_several_part_target_with_its_parts(seed_store: EmbeddedStore) -> None:
+    rows = run(seed_store, "target_parts")
+    found: dict[tuple[str, str, str], tuple[str, list[str | None]]] = {}
+    for row in rows:
+        key = (str(row["filing"]), str(row["lines"]), str(row["indicator"]))
+        combine, units = found.setdefault(key, (str(row["combine"]), []))
+        assert str(row["combine"]) == combine
+        units.append(None if row["unit"] is None else str(row["unit"]))
+        # every part is printed on the lines its target cites
+        assert re.sub(r"\s+", "", str(row["printed"])) in re.sub(r"\s+", "", _source_lines(key[0][:3], key[1]))
+        if row["comparator"] in ("ge", "gt", "le", "lt", "eq"):
+            assert isinstance(row["value"], Decimal) and row["label"], row
+        else:
+            assert row["value"] is None and row["label"] is None, row
+    assert found == SEVERAL_PART_TARGETS
+
+
+def test_indicators_whose_target_parts_state_numbers_have_a_numeric_target(seed_store: EmbeddedStore) -> None:
+    listed = {(str(r["filing"]), str(r["indicator"])) for r in run(seed_store, "indicators_without_numeric_target")}
+    # each several-part target above has a part with a number: its indicator is no longer listed
+    for filing, _, indicator in SEVERAL_PART_TARGETS:
+        assert (filing, indicator) not in listed
+    # … while indicators whose targets state no number at all still are (002: 完成年度计划数 …)
+    assert any(filing.startswith("002") for filing, _ in listed)
+
+
 def test_inferred_categories_come_from_the_sibling_filing(seed_store: EmbeddedStore) -> None:
     rows = run(seed_store, "inferred_categories")
     assert rows

@@ -12,7 +12,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, VOID
 
 from budgetkg.rdf import iris, published
-from budgetkg.rdf.catalog import BuildTimes, catalog_graph, triple_count, vocabularies
+from budgetkg.rdf.catalog import BuildTimes, catalog_graph, partition_key, statistics, triple_count, vocabularies
 from budgetkg.rdf.mapping import map_filing
 from budgetkg.rdf.namespaces import BKG, DCAT, QB
 from budgetkg.rdf.serialize import canonical_ntriples
@@ -108,3 +108,44 @@ def test_the_web_layer_can_import_the_published_iris_without_the_parser() -> Non
 def test_spatial_coverage_is_where_the_departments_govern(catalog: Graph) -> None:
     covered = set(catalog.objects(published.published_dataset_iri(BASE), DCTERMS.spatial))
     assert covered == {URIRef("http://www.wikidata.org/entity/Q1022913")}  # 海珠区, small_filing's district
+
+
+def test_statistics_merge_graphs_and_leave_the_vocabulary_out() -> None:
+    vocabulary = "http://a/graph/vocabulary"
+    graphs = {
+        "http://a/graph/one": b"<http://a/x> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://a/C> .\n"
+        b"<http://a/y> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://a/C> .\n"
+        b"<http://a/y> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://a/D> .\n"
+        b"<http://a/C> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://a/Class> .\n",
+        # the same typing stated again in another graph is one resource of the merged default graph
+        "http://a/graph/two": b"<http://a/x> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://a/C> .\n"
+        b'<http://a/z> <http://www.w3.org/2000/01/rdf-schema#label> "not typed" .\n',
+        vocabulary: b"<http://a/C> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://a/Class> .\n"
+        b"<http://a/V> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://a/Class> .\n",
+    }
+    counted = statistics(graphs, vocabulary)
+    assert counted.classes == {URIRef("http://a/C"): 2, URIRef("http://a/D"): 1}
+    assert list(counted.classes) == [URIRef("http://a/C"), URIRef("http://a/D")]  # largest first
+    assert counted.entities == 2
+
+
+def test_the_catalogue_states_its_class_partitions(catalog: Graph, loaded: dict[str, bytes]) -> None:
+    dataset = published.published_dataset_iri(BASE)
+    stated = {
+        catalog.value(p, VOID["class"]): catalog.value(p, VOID.entities)
+        for p in catalog.objects(dataset, VOID.classPartition)
+    }
+    filing_graph = Graph().parse(data=next(d for d in loaded.values() if d), format="nt")
+    for cls in set(filing_graph.objects(None, RDF.type)):
+        n = stated.get(cls)
+        assert isinstance(n, Literal) and n.toPython() == len(set(filing_graph.subjects(RDF.type, cls))), cls
+    assert stated[DCAT.Catalog] == Literal(1)  # the description's own resources are counted too
+    entities = catalog.value(dataset, VOID.entities)
+    assert isinstance(entities, Literal) and entities.toPython() >= len(set(filing_graph.subjects(RDF.type, None)))
+
+
+def test_partition_keys_are_readable_and_distinct() -> None:
+    assert partition_key(BKG.Project) == "bkg.Project"
+    assert partition_key(DCAT.Catalog) == "dcat.Catalog"
+    assert partition_key(URIRef("http://unknown.example/Thing")) == "http://unknown.example/Thing"
+    assert published.class_partition_iri(BASE, "bkg.Project") == URIRef(BASE + "id/catalog/budgetkg/class/bkg.Project")

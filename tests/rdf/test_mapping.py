@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from rdflib.namespace import PROV, RDF
 
 from budgetkg.rdf.mapping import map_filing
 from budgetkg.rdf.namespaces import BKG, OBEU_MEASURE
-from budgetkg.records import BudgetFigure, Department, Filing, Indicator, Project, Source, Target
+from budgetkg.rdf.validation import validate
+from budgetkg.records import BudgetFigure, Department, Filing, Indicator, Project, Source, Target, TargetPart
 
 XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
 EXPECTED = Path(__file__).resolve().parent / "expected"
@@ -105,3 +107,55 @@ def test_no_blank_nodes_and_same_graph_twice() -> None:
 def test_path_does_not_leak_into_graph() -> None:
     here, there = small_filing("/home/a/t1.txt"), small_filing("relative/t1.txt")
     assert set(map_filing(here, BASE)) == set(map_filing(there, BASE))
+
+
+#: 003 line 256 prints this; the first clause (three UPS into two) is a change, not a target
+SEVERAL_PARTS = Target(
+    "整合三台UPS为两台，报废三台UPS",
+    "qualitative",
+    parts=(
+        TargetPart(None, "整合三台UPS为两台", "qualitative"),
+        TargetPart("报废UPS", "报废三台UPS", "eq", D("3"), D("3"), D("3"), "台"),
+    ),
+    combine="all",
+)
+
+
+def _with_target(target: Target) -> Filing:
+    filing = handmade_project_table()
+    project = filing.projects[0]
+    indicator = replace(project.indicators[0], annual_target=target)
+    return replace(filing, projects=(replace(project, indicators=(indicator,)),))
+
+
+def _target_subgraph(graph: Graph) -> Graph:
+    """The triples about the one target and its parts."""
+    target = next(graph.subjects(RDF.type, BKG.Target))
+    nodes = {target, *graph.objects(target, BKG.targetPart)}
+    subgraph = Graph()
+    for triple in graph:
+        if triple[0] in nodes:
+            subgraph.add(triple)
+    return subgraph
+
+
+def test_a_target_with_parts_maps_to_expected_graph() -> None:
+    got = _target_subgraph(map_filing(_with_target(SEVERAL_PARTS), BASE, PROJECT_LINES))
+    expected = Graph().parse(EXPECTED / "target_parts.ttl", format="turtle")
+    assert isomorphic(got, expected), _explain(got, expected)
+
+
+def test_a_target_with_parts_validates_and_its_parts_are_checked() -> None:
+    graph = map_filing(_with_target(SEVERAL_PARTS), BASE, PROJECT_LINES)
+    outcome = validate(graph, "p1")
+    assert outcome.conforms, [r.message for r in outcome.results]
+    # a part that lost its text is caught like a target that lost it
+    part = URIRef("https://kg.test/id/target/p1/数据平台/按时完成率/annual/part/2")
+    graph.remove((part, BKG.printedText, None))
+    assert not validate(graph, "p1").conforms
+
+
+def test_targets_without_parts_gain_no_part_triples() -> None:
+    graph = map_filing(handmade_project_table(), BASE, PROJECT_LINES)
+    assert not list(graph.triples((None, BKG.targetPart, None)))
+    assert not list(graph.triples((None, BKG.partsCombine, None)))

@@ -148,3 +148,33 @@ def test_home_counts_leave_the_vocabulary_out_and_name_types_in_chinese(real: Te
     owl_class = "http://www.w3.org/2002/07/owl#Class"
     assert owl_class not in html and "ObjectProperty" not in html  # the vocabulary's terms are not data
     assert ">项目<" in html and ">数字平台<" in html  # bkg:Project, bkg:Platform by their store labels
+
+
+#: what the VoID entity counts must equal, counted live by the engine: distinct typed resources, a
+#: typing the vocabulary graph states (an ontology term) left out
+_TYPED = """SELECT ?type ?s WHERE {{ GRAPH ?g {{ ?s a ?type }} FILTER(?g != <{vocabulary}>)
+  FILTER NOT EXISTS {{ GRAPH <{vocabulary}> {{ ?s a ?type }} }} }}"""
+
+
+def test_void_class_partitions_count_the_stored_resources(
+    real: TestClient, real_store: Store, real_settings: Settings
+) -> None:
+    void = Graph().parse(data=real.get("/.well-known/void").text, format="turtle")
+    dataset = published.published_dataset_iri(real_settings.base_iri)
+    stated = {}
+    for partition in void.objects(dataset, VOID.classPartition):
+        [cls], [n] = list(void.objects(partition, VOID["class"])), list(void.objects(partition, VOID.entities))
+        stated[str(cls)] = int(n)
+    result = real_store.query(
+        _TYPED.format(vocabulary=published.vocabulary_graph_iri(real_settings.base_iri)), all_rows=True
+    )
+    assert isinstance(result, SelectResult) and not result.truncated
+    pairs = {(str(row["type"]), str(row["s"])) for row in result.rows}
+    per_class: dict[str, int] = {}
+    for cls, _ in pairs:
+        per_class[cls] = per_class.get(cls, 0) + 1
+    assert stated == per_class
+    assert str(DCAT.Catalog) in stated and str(BKG.Filing) in stated  # the description counts itself too
+    assert str(RDFS.Class) not in stated  # the ontology's terms are not data
+    entities = void.value(dataset, VOID.entities)
+    assert entities is not None and int(entities) == len({s for _, s in pairs})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from fastapi.testclient import TestClient
 from rdflib.term import URIRef
@@ -99,3 +101,18 @@ def test_vocabulary_terms_are_found_but_grouped_after_the_data(real: TestClient)
     assert "https://w3id.org/budgetkg/def#Platform" in [h["iri"] for h in hits]  # the class, by its zh-Hans label
     page = real.get("/search", params={"q": "数字平台"}).text
     assert "词汇术语" in page
+
+
+def test_the_endpoint_row_limit_does_not_cut_the_index(real_settings: Settings) -> None:
+    # the seed graph has hundreds of labelled entities; a row limit of 5 protects endpoint clients only
+    tiny = open_store(replace(real_settings, result_limit=5), workers=0)
+    full = open_store(real_settings, workers=0)
+    cut_index = SearchIndex.build(tiny, thing_base=real_settings.base_iri + "id/")
+    full_index = SearchIndex.build(full, thing_base=real_settings.base_iri + "id/")
+    assert len(full_index.entries) > 5
+    assert [e.iri for e in cut_index.entries] == [e.iri for e in full_index.entries]
+    assert cut_index.complete and cut_index.search("szg")
+
+
+def test_search_json_says_whether_the_index_is_complete(real: TestClient) -> None:
+    assert real.get("/search.json", params={"q": "szg"}).json()["indexComplete"] is True

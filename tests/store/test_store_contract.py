@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
@@ -10,7 +11,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from sample_graphs import GRAPHS, StoreFactory
 
-from budgetkg.errors import QueryError
+from budgetkg.errors import QueryError, StoreError
 from budgetkg.store.base import AskResult, GraphResult, SelectResult
 from budgetkg.store.formats import JSON
 
@@ -171,3 +172,38 @@ def test_empty_store_answers_empty(make_store: StoreFactory) -> None:
     store.replace_all({})
     assert store.graph_names() == ()
     assert _select(store.query("SELECT * WHERE { ?s ?p ?o }")).rows == ()
+
+
+def test_blank_nodes_of_the_default_graph_are_those_of_their_named_graph(make_store: StoreFactory) -> None:
+    store = make_store()
+    store.replace_all(GRAPHS)
+    # the merge keeps node identity: a target found in a named graph is the one the default graph describes
+    query = (
+        f"SELECT ?min WHERE {{ GRAPH <{HAIZHU}> {{ ?i <https://schema.org/targetValue> ?t }}"
+        " ?t <https://schema.org/minValue> ?min }"
+    )
+    assert [Decimal(str(r["min"])) for r in _select(store.query(query)).rows] == [Decimal(98)]
+
+
+def test_graphs_stream_in_once_from_an_iterator(make_store: StoreFactory) -> None:
+    store = make_store()
+    pulled: list[str] = []
+
+    def one_at_a_time() -> Iterator[tuple[str, bytes]]:
+        for iri, ntriples in GRAPHS.items():
+            pulled.append(iri)
+            yield iri, ntriples
+
+    store.replace_all(one_at_a_time())
+    assert pulled == list(GRAPHS)  # each graph read once
+    assert set(store.graph_names()) == set(GRAPHS)
+    total = _select(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")).rows[0]["n"]
+    assert int(total) == sum(len(_graph(nt)) for nt in GRAPHS.values())
+
+
+def test_a_graph_given_twice_is_refused_and_the_store_kept(make_store: StoreFactory) -> None:
+    store = make_store()
+    store.replace_all(GRAPHS)
+    with pytest.raises(StoreError, match="given twice"):
+        store.replace_all(iter([(HAIZHU, GRAPHS[HAIZHU]), (HAIZHU, GRAPHS[PANYU])]))
+    assert set(store.graph_names()) == set(GRAPHS)

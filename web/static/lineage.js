@@ -2,10 +2,16 @@
 // Pan and zoom are cytoscape's; a click (or Enter on the focused node list) opens the node's page.
 (function () {
   "use strict";
+  // auto-apply the filters: the form works without JS, this only saves a click (also when the selection is
+  // too large to draw and the page asks the reader to narrow it)
+  var filters = document.getElementById("lineage-filters");
+  if (filters) {
+    filters.addEventListener("change", function () { filters.submit(); });
+  }
   var box = document.getElementById("cy");
   var data = document.getElementById("lineage-data");
   if (!box || !data || typeof window.cytoscape === "undefined") {
-    return; // the tables below the graph carry the same information
+    return; // no graph (none drawn, or no script): the tables below carry the same information
   }
   var cy = window.cytoscape({
     container: box,
@@ -44,10 +50,5 @@
       window.location.href = href;
     }
   });
-  // auto-apply the filters: the form works without JS, this only saves a click
-  var filters = document.getElementById("lineage-filters");
-  if (filters) {
-    filters.addEventListener("change", function () { filters.submit(); });
-  }
   window.budgetkgLineage = cy; // for the browser tests and for curious users in the console
 })();

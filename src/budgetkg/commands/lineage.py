@@ -3,8 +3,11 @@
 Reads the lineage from the store by SPARQL (so a remote endpoint works too) and prints it:
 ``json`` (default) ``{"nodes": [...], "edges": [...], "matrix": [...]}`` (amounts as exact decimal
 strings, 万元), ``graphml`` for graph tools; ``--path A B`` prints how platform A is related to B (IRI,
-label or registry key) as JSON steps.  Exit codes: 0 ok; 1 the store holds no platforms, or A and B are
-unrelated; 2 the store cannot be read or a platform is unknown.
+label or registry key) as JSON steps.  The analysis reads every row (the endpoint's result limit protects
+its clients, not this command); a remote server's own row cap can still cut it: the JSON then says
+``"truncated": true``, stderr says so and the command exits 1.  Exit codes: 0 ok; 1 the store holds no
+platforms, A and B are unrelated, or the lineage was cut short; 2 the store cannot be read or a platform is
+unknown.
 """
 
 from __future__ import annotations

@@ -22,7 +22,14 @@ How a text is read (all patterns compiled once, at import):
    (完成项目终验, 顺利通过验收, 编制完成并公布) with no comparison, else ``qualitative`` (提升, 减少, 满足,
    较快, 达到等保三级标准).  Several quantities (``一般性操作≤5秒，一般性统计≤20秒…``,
    ``面向政府用户≥50或面向公众用户≥200``) → ``qualitative`` with no value: picking one would be a
-   silent guess; ``parse_target_parts`` gives one Target per clause for whoever wants them.
+   silent guess, and no single comparator states "≤5 s for one thing and ≤20 s for another" (even
+   when all parts share a comparator and unit, their values measure different things).  Such a
+   target carries its parts instead (``Target.parts``, ``Target.combine``): the text is split by
+   structure (``parser.target_parts``), each part is read by these same rules with its own printed
+   text, and a part with a number gets the printed words around its quantity as its ``label``
+   (``一般性操作``, ``《舆情月报》``).  A part stating no number, or a clause whose quantities do not
+   split (``整合三台UPS为两台``), stays a qualitative part.  A text with fewer than two quantities
+   never has parts.
 5. OCR slips are never repaired: ``292%`` (a misread ``≥92%``) is eq 292 %, kept as printed; the
    SHACL shapes flag percentages outside 0–100 instead (bkgsh:Target-percentRange).  ``2200M`` is Mbps only when the
    indicator (or the text) is about 带宽; otherwise ``M`` is unknown and the text stays qualitative.
@@ -34,14 +41,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Final
 
 from budgetkg.parser.numbers import MULTIPLIER, NUMBER, read_number
+from budgetkg.parser.target_parts import Clause, QuantitySpan, split_clauses
 from budgetkg.parser.text import fold
 from budgetkg.parser.units import BANDWIDTH_SPELLINGS, PERIODS, UNIT_SPELLINGS, per_period
-from budgetkg.records import Comparator, Target
+from budgetkg.records import Combine, Comparator, Target, TargetPart
 
 # --- comparator words -------------------------------------------------------------------------
 
@@ -77,7 +85,7 @@ _NOT_UNIT_BEFORE: Final[dict[str, str]] = {
     "通": "[过知勤报]", "部": "[门署分]", "场": "[地景所]", "处": "[理置]", "本": "[级年]", "所": "[有属]",
     "名": "[称单]", "路": "[径线]", "期": "[间限]", "分": "[中平类局管值数之]", "内": "[设部容网外存]",
     "台": "账", "条": "[件例款]", "个": "[性人]", "间": "隔", "核": "[查心实]", "年": "[度底初末份]",
-    "月": r"[底初末份中]|\d{1,2}\s*[日号]", "日": "[前止期]", "项": "目", "件": "[事数]", "次": "性",
+    "月": r"[底初末份中]|\d{1,2}\s*[日号]", "日": "[前止期志常]", "项": "目", "件": "[事数]", "次": "性",
     "张": "图", "户": "籍", "起": "[草步始码]",
 }  # fmt: skip
 
@@ -131,7 +139,8 @@ _LABEL = re.compile(
 #: (asides are short: the bound keeps an unclosed bracket in a long text from costing quadratic time)
 _MASKED = re.compile(r"[(（][^()（）]{0,200}[)）]|“[^”]{0,200}”|\"[^\"]{0,200}\"|《[^》]{0,200}》|‘[^’]{0,200}’")
 _MASK_DEPTH = 3  # brackets nested deeper than this are left as printed
-_CLAUSE_SEPARATOR = re.compile(r"[，,；;。]|或(?!以|者以)")
+#: the ends of a part's label: blanks and the punctuation that joins it to its neighbours
+_LABEL_TRIM = " \t\n：:、，,。；;."
 _NAME_GLUE = re.compile(r"[A-Za-z\u4e00-\u9fff+#]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -155,6 +164,8 @@ class _Quantity:
     low: Decimal
     high: Decimal | None  # set for ranges only
     unit: str | None
+    #: where it stands in the text read, and whether a comparison word of its own precedes it
+    span: QuantitySpan
 
 
 def _folded(text: str) -> str:
@@ -238,17 +249,19 @@ def _quantities(text: str, about_bandwidth: bool) -> list[_Quantity]:
             continue
         if match["neg"]:
             low = -low
+        # 为/约 introduce a value (UPS为两台) rather than compare one
+        span = QuantitySpan(match.start(), match.end(), compared=match["pre"] not in (None, "为", "约"))
         if _unit_unknown(match, text):
-            found.append(_Quantity(None, low, None, None))
+            found.append(_Quantity(None, low, None, None, span))
             continue
         if match["num2"]:
             high = read_number(match["num2"], match["mult2"] or match["mult"])
             if high is None:
                 continue
-            found.append(_Quantity("range", low, high, unit))
+            found.append(_Quantity("range", low, high, unit, span))
         else:
             comparator = _comparator(match["pre"], match["suf"] or match["far"])
-            found.append(_Quantity(comparator, low, None, unit))
+            found.append(_Quantity(comparator, low, None, unit, span))
     return found
 
 
@@ -278,30 +291,72 @@ def _without_noise(text: str) -> str:
     return body
 
 
+def _view(printed: str) -> str:
+    """``_without_noise`` keeping every character where it is printed: what parts are split on.
+
+    Folds are one character for one (``fold``), comparator spellings and the leading label are
+    padded with blanks, and masked remarks and names become ``□`` plus blanks, so that a position
+    in the view is the same position in the printed text.
+    """
+    view = fold(printed).replace("−", "-")
+    for variant, canonical in _COMPARATOR_FOLDS:
+        view = view.replace(variant, canonical.ljust(len(variant)))
+    label = _LABEL.match(view)
+    if label:
+        view = " " * label.end() + view[label.end() :]
+    for _ in range(_MASK_DEPTH):
+        view, masked = _MASKED.subn(lambda m: _MASK.ljust(len(m.group())), view)
+        if not masked:
+            break
+    return view
+
+
+def _about_bandwidth(body: str, indicator_name: str | None) -> bool:
+    return "带宽" in body or (indicator_name is not None and "带宽" in indicator_name)
+
+
+def _read(printed: str, indicator_name: str | None) -> tuple[Target, int]:
+    """``printed`` read as one target (never with parts) and how many quantities it states."""
+    body = _without_noise(printed)
+    quantities = _quantities(body, _about_bandwidth(body, indicator_name))
+    if len(quantities) == 1:
+        return _target(printed, quantities[0], _name_unit(indicator_name)), 1
+    if not quantities and _ATTAIN.search(body) and not _NEGATION.search(body) and not _COMPARISON_WORD.search(body):
+        return Target(text=printed, comparator="attain"), 0
+    return Target(text=printed, comparator="qualitative"), len(quantities)
+
+
+def _part(printed: str, clause: Clause, indicator_name: str | None) -> TargetPart:
+    text = printed[clause.start : clause.end]
+    target, _ = _read(text, indicator_name)
+    label = None
+    if clause.quantity is not None and target.comparator not in ("qualitative", "attain"):
+        around = printed[clause.start : clause.quantity.start] + printed[clause.quantity.end : clause.end]
+        label = " ".join(around.split()).strip(_LABEL_TRIM) or None
+    return TargetPart(label, text, target.comparator, target.value, target.min, target.max, target.unit)
+
+
+def _parts(printed: str, indicator_name: str | None) -> tuple[tuple[TargetPart, ...], Combine | None]:
+    """The parts of a text stating several quantities; none when it does not split into two or more."""
+    view = _view(printed)
+    quantities = _quantities(view, _about_bandwidth(view, indicator_name))
+    split = split_clauses(view, [quantity.span for quantity in quantities])
+    if len(split.clauses) < 2:
+        return (), None
+    return tuple(_part(printed, clause, indicator_name) for clause in split.clauses), split.combine
+
+
 def parse_target(text: str, indicator_name: str | None = None) -> Target:
     """The printed target ``text`` normalised.
 
     ``indicator_name`` is read for units only: 带宽 makes ``M``/``G`` bandwidth, and a unit the
     name prints as its column unit (``恢复时间目标（小时）``, ``接通率（%）``) applies when the value
-    itself states none (``≤1`` → le 1 小时).  A unit printed in the value always wins.
+    itself states none (``≤1`` → le 1 小时).  A unit printed in the value always wins.  A text
+    stating several quantities is qualitative with its parts (see the module docstring).
     """
     printed = text.strip()
-    body = _without_noise(printed)
-    about_bandwidth = "带宽" in body or (indicator_name is not None and "带宽" in indicator_name)
-    quantities = _quantities(body, about_bandwidth)
-    if len(quantities) == 1:
-        return _target(printed, quantities[0], _name_unit(indicator_name))
-    if not quantities and _ATTAIN.search(body) and not _NEGATION.search(body) and not _COMPARISON_WORD.search(body):
-        return Target(text=printed, comparator="attain")
-    return Target(text=printed, comparator="qualitative")
-
-
-def parse_target_parts(text: str, indicator_name: str | None = None) -> tuple[Target, ...]:
-    """One Target per clause of a text that states several (``一般性操作≤5秒，一般性统计≤20秒``).
-
-    Clauses are split at ，；。 and 或; each keeps its own printed text.  A text with one clause
-    gives the same single Target as ``parse_target``.
-    """
-    printed = text.strip()
-    clauses = [part.strip() for part in _CLAUSE_SEPARATOR.split(printed)]
-    return tuple(parse_target(part, indicator_name) for part in clauses if part)
+    target, found = _read(printed, indicator_name)
+    if found < 2:
+        return target
+    parts, combine = _parts(printed, indicator_name)
+    return replace(target, parts=parts, combine=combine)

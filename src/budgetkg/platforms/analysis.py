@@ -1,6 +1,8 @@
 """The platform lineage as a networkx graph, read from any Store by SPARQL (embedded or remote).
 
-``load_lineage(store)`` runs the three queries of ``queries/platforms/`` and returns a ``Lineage``:
+``load_lineage(store)`` runs the three queries of ``queries/platforms/``, reading every row (``all_rows``:
+sums and paths over part of the links would be wrong; ``.truncated`` says when a server's own cap still cut
+one), and returns a ``Lineage``:
 
 * ``.graph``      MultiDiGraph: node = platform IRI (label, family, level, district, curated); one edge per
                   relation statement (relation, curated, evidence, filing, lines), keyed by the statement IRI;
@@ -60,7 +62,9 @@ def _registry_keys(name: str) -> set[str]:
 
 
 def _select(store: Store, name: str) -> SelectResult:
-    result = store.query(lineage_query(name))
+    # every row: the analysis (matrix sums, components, paths) is wrong on a part of the graph, and the
+    # endpoint's row limit protects its clients, not this code; a server's own cap still sets truncated
+    result = store.query(lineage_query(name), all_rows=True)
     if not isinstance(result, SelectResult):
         raise StoreError(f"queries/platforms/{name}.rq did not answer with a table")
     return result
@@ -266,7 +270,7 @@ def load_lineage(store: Store) -> Lineage:
             district=_text(row, "placeLabel"),
             curated=_bool(row, "curated"),
         )
-    for row in edges.rows:
+    for row in sorted(edges.rows, key=lambda r: str(r["statement"])):  # the query leaves the order to us
         relation = PROPERTY_RELATIONS.get(str(row["relation"]))
         if relation is None:
             continue
@@ -282,7 +286,7 @@ def load_lineage(store: Store) -> Lineage:
             filing=_text(row, "filingName") or _text(row, "filing"),
             lines=lines,
         )
-    found = [
+    found = {
         Link(
             str(row["platform"]),
             str(row["record"]),
@@ -290,6 +294,8 @@ def load_lineage(store: Store) -> Lineage:
             Decimal(str(row["amount"])) if row.get("amount") is not None else None,
         )
         for row in links.rows
-    ]
+    }
     truncated = nodes.truncated or edges.truncated or links.truncated
-    return Lineage(graph, found, truncated)
+    # the query leaves repeats and order to this code (cheaper here than in the engine at N× the data)
+    ordered = sorted(found, key=lambda link: (link.platform, link.record, link.kind, str(link.amount)))
+    return Lineage(graph, ordered, truncated)

@@ -7,11 +7,20 @@ distributions (the N-Quads dump and the SPARQL endpoint, served by a ``dcat:Data
 and vocabularies are computed from the very N-Triples that are loaded, never typed in.  Like the build
 provenance, this graph records when the build ran (``dct:modified``); ``dct:issued`` is the first
 build's time, carried over from the catalogue already in the store when there is one.
+
+The dataset also states what it holds, so no page has to count it on every request: ``void:entities``
+(the typed resources) and one ``void:classPartition`` per class (``void:class``, ``void:entities``),
+counted once here over every graph loaded, this description's own resources included.  A resource
+typed with a class in the vocabulary graph (an ontology term, not data) is not counted for that class;
+the union default graph holds each (resource, class) pair once however many graphs state it.  The
+home page and ``/.well-known/void`` both read these numbers; ``pages/home_counts.rq`` is the live count
+they must equal (checked by the tests, timed by the scale benchmark).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -63,6 +72,59 @@ def vocabularies(graphs: Iterable[bytes]) -> list[URIRef]:
                 terms.add(parts[2].split(b">", 1)[0].decode().lstrip("<"))
     used = {next((ns for ns in known if term.startswith(ns)), None) for term in terms}
     return sorted(URIRef(ns) for ns in used if ns is not None)
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """How many typed resources the dataset holds, in all and per class."""
+
+    #: distinct resources with at least one counted type
+    entities: int
+    #: class → distinct resources of that class, largest first
+    classes: dict[URIRef, int]
+
+
+def _typings(ntriples: bytes) -> Iterator[tuple[bytes, bytes]]:
+    """(subject, class) of every ``rdf:type`` line of canonical N-Triples whose class is an IRI."""
+    for line in ntriples.splitlines():
+        parts = line.split(b" ", 2)
+        if len(parts) == 3 and parts[1] == _RDF_TYPE and parts[2].startswith(b"<"):
+            yield parts[0], parts[2][1:].split(b">", 1)[0]
+
+
+def statistics(graphs: Mapping[str, bytes], vocabulary_graph: str) -> Statistics:
+    """The typed resources of ``graphs`` (graph IRI → N-Triples), merged as the default graph merges them;
+    typings the vocabulary graph states are its terms, not data, and are left out.  Our graphs hold no
+    blank nodes (rdf/serialize.py), so a subject's text names one resource across graphs."""
+    ontology_terms = set(_typings(graphs.get(vocabulary_graph, b"")))
+    typed: set[tuple[bytes, bytes]] = set()
+    for name, ntriples in graphs.items():
+        if name != vocabulary_graph:
+            typed.update(_typings(ntriples))
+    typed -= ontology_terms
+    per_class = Counter(cls for _, cls in typed)
+    classes = {URIRef(c.decode()): n for c, n in sorted(per_class.items(), key=lambda kv: (-kv[1], kv[0]))}
+    return Statistics(len({subject for subject, _ in typed}), classes)
+
+
+def partition_key(cls: URIRef) -> str:
+    """A class partition's IRI segment: ``prefix.Local`` for a class of a known vocabulary, else the IRI."""
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda kv: len(kv[1]), reverse=True):
+        local = str(cls).removeprefix(namespace)
+        if local != str(cls) and local.isidentifier():
+            return f"{prefix}.{local}"
+    return str(cls)
+
+
+def add_statistics(graph: Graph, base: str, counted: Statistics) -> None:
+    """State ``counted`` on the published dataset of ``graph``: void:entities and its class partitions."""
+    dataset = published.published_dataset_iri(base)
+    graph.add((dataset, VOID.entities, Literal(counted.entities)))
+    for cls, n in counted.classes.items():
+        partition = published.class_partition_iri(base, partition_key(cls))
+        graph.add((dataset, VOID.classPartition, partition))
+        graph.add((partition, VOID["class"], cls))
+        graph.add((partition, VOID.entities, Literal(n)))
 
 
 def _time(value: datetime) -> Literal:
@@ -156,4 +218,7 @@ def catalog_graph(base: str, graphs: Mapping[str, bytes], filings: Sequence[Fili
         if source is not None:
             graph.add((subset, DCTERMS.source, iris.filing_iri(base, source)))
             graph.add((subset, DCTERMS.title, Literal(source.department.name, lang="zh-Hans")))
+    # counted last, over the loaded graphs and this description (whose partitions add no typed resource)
+    described = {**graphs, str(published.void_graph_iri(base)): graph.serialize(format="nt", encoding="utf-8")}
+    add_statistics(graph, base, statistics(described, str(published.vocabulary_graph_iri(base))))
     return graph

@@ -15,6 +15,7 @@ Instances live under the deployment's base (``Settings.base_iri``, ending in ``/
     {base}id/indicator/<F>/<name>               indicator_iri(base, filing, indicator)
     {base}id/indicator/<F>/<project>/<name>     indicator_iri(base, filing, indicator, owner=project)
     {base}id/target/<F>/…indicator…/<period>    target_iri(base, filing, indicator, period, owner=None)
+    {target}/part/<n>                           target_part_iri(target, n)  (the n-th part of a several-part target)
     {base}id/finding/<F>/<n>                    finding_iri(base, filing, finding)
     {base}id/finding/<F>/category/…indicator…/<level>  category_finding_iri(base, filing, indicator, owner, level)
     {base}id/inference/<F>/…indicator…          inference_iri(base, filing, indicator, owner=None)
@@ -202,6 +203,14 @@ def indicator_iri(base: str, filing: Filing, indicator: Indicator, owner: Projec
 def target_iri(base: str, filing: Filing, indicator: Indicator, period: Period, owner: Project | None = None) -> URIRef:
     """The 实施周期 (``period``) or 年度 (``annual``) target of an indicator."""
     return _iri(base, "id", "target", *_indicator_parts(filing, indicator, owner), period)
+
+
+def target_part_iri(target: URIRef, ordinal: int) -> URIRef:
+    """The ``ordinal``-th part (1-based, in printed order) of a target stating several quantities.
+
+    Minted from the target's own IRI (already encoded), so a part moves with its target and no other key
+    is needed; the ordinal is stable because the parts keep the printed order."""
+    return URIRef(f"{target}/part/{ordinal}")
 
 
 def inference_iri(base: str, filing: Filing, indicator: Indicator, owner: Project | None = None) -> URIRef:

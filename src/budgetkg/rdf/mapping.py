@@ -4,6 +4,10 @@ The graph holds what the filing prints and nothing else: no blank nodes, no time
 paths, so the same filing gives the same triples whoever builds it, wherever, in whatever order.
 Every goal, task, project, indicator, target, budget figure and finding carries its line range
 (bkg:firstLine / bkg:lastLine / bkg:sourceLines) and prov:wasDerivedFrom the filing.
+
+A target stating several measurable parts links each part (a bkg:TargetPart, the subclass of bkg:Target
+for one part: its label, printed text, comparator, value(s) and unit, its position, the target's period
+and lines) with bkg:targetPart, and says with bkg:partsCombine whether "all" parts or "any" one must be met.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from budgetkg.rdf.namespaces import (
 )
 from budgetkg.rdf.places import department_place
 from budgetkg.rdf.printed import printed_amount, source_lines
-from budgetkg.records import Filing, Finding, Goal, Indicator, Lines, Project, Target, Task
+from budgetkg.records import Filing, Finding, Goal, Indicator, Lines, Project, Target, TargetPart, Task
 
 #: amounts are printed in 万元: 10^4 CNY
 UNIT_MULTIPLIER = 4
@@ -265,18 +269,35 @@ class _Mapper:
 
     def map_target(self, node: URIRef, target: Target, period: iris.Period, lines: Lines) -> None:
         self.add(node, RDF.type, BKG.Target)
-        numbers = (target.value, target.min, target.max)
+        self.map_reading(node, target, period, lines)
+        for ordinal, part in enumerate(target.parts, start=1):
+            part_node = iris.target_part_iri(node, ordinal)
+            self.add(node, BKG.targetPart, part_node)
+            self.map_part(part_node, part, ordinal, period, lines)
+        if target.combine is not None:
+            self.add(node, BKG.partsCombine, Literal(target.combine))
+
+    def map_part(self, node: URIRef, part: TargetPart, ordinal: int, period: iris.Period, lines: Lines) -> None:
+        self.add(node, RDF.type, BKG.TargetPart)
+        self.add(node, BKG.ordinal, Literal(ordinal))
+        if part.label is not None:
+            self.add(node, BKG.partLabel, Literal(part.label))
+        self.map_reading(node, part, period, lines)
+
+    def map_reading(self, node: URIRef, reading: Target | TargetPart, period: iris.Period, lines: Lines) -> None:
+        """What a target and a part share: printed text, comparator, value(s), unit, period and provenance."""
+        numbers = (reading.value, reading.min, reading.max)
         if any(n is not None for n in numbers):
             self.add(node, RDF.type, SCHEMA.QuantitativeValue)
-        self.add(node, BKG.printedText, Literal(target.text))
-        self.add(node, BKG.comparator, iris.comparator_iri(target.comparator))
+        self.add(node, BKG.printedText, Literal(reading.text))
+        self.add(node, BKG.comparator, iris.comparator_iri(reading.comparator))
         self.add(node, BKG.targetPeriod, iris.period_iri(period))
         for predicate, number in zip((SCHEMA.value, SCHEMA.minValue, SCHEMA.maxValue), numbers, strict=True):
             if number is not None:
                 self.add(node, predicate, decimal_literal(number))
-        if target.unit is not None:
-            self.add(node, BKG.unitText, Literal(target.unit))
-            local = qudt_unit(target.unit)
+        if reading.unit is not None:
+            self.add(node, BKG.unitText, Literal(reading.unit))
+            local = qudt_unit(reading.unit)
             self.add(node, QUDT.unit, UNIT[local] if local else None)
         self.derived(node, lines)
 

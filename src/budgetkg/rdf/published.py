@@ -10,6 +10,7 @@ SPARQL endpoint, the dump — are here so the web layer can ask for them without
     {base}graph/vocabulary          vocabulary_graph_iri(base)  (ontology/*.ttl: term labels for SPARQL and pages)
     {base}id/catalog                catalog_iri(base)
     {base}id/catalog/budgetkg       published_dataset_iri(base)  (dcat:Dataset and void:Dataset)
+    {base}id/catalog/budgetkg/class/<key>  class_partition_iri(base, key)  (its void:classPartition of one class)
     {base}id/catalog/distribution/<kind>   distribution_iri(base, kind)  (nquads, sparql)
     {base}id/catalog/sparql-service sparql_service_iri(base)  (dcat:DataService)
     {base}id/agent/publisher        publisher_iri(base)
@@ -64,6 +65,11 @@ def catalog_iri(base: str) -> URIRef:
 
 def published_dataset_iri(base: str) -> URIRef:
     return iri(base, "id", "catalog", "budgetkg")
+
+
+def class_partition_iri(base: str, key: str) -> URIRef:
+    """The VoID class partition of the published dataset for one class (``key`` as rdf/catalog.py names it)."""
+    return iri(base, "id", "catalog", "budgetkg", "class", key)
 
 
 def distribution_iri(base: str, kind: Distribution) -> URIRef:

@@ -1,5 +1,12 @@
 """The compare page: indicators of one category side by side across departments and districts,
-and budget charts by department."""
+and budget charts by jurisdiction and by department.
+
+Both lists grow with the number of departments, so both are paged (server/paging.py): the side-by-side
+columns (one per department) with ``?page=`` — the departments are listed first (compare_columns.rq) and
+only the page's departments' indicators are read (compare_indicators.rq) — and the departments of the
+per-filing charts with ``?dept_page=``; the chart by jurisdiction stays whole (one bar per jurisdiction).
+Each says which part of how many it shows.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +21,8 @@ from budgetkg.server import budgets, urls
 from budgetkg.server.context import WebContext, web
 from budgetkg.server.facts import normalised_target
 from budgetkg.server.labels import best_labels, iris_of
+from budgetkg.server.paging import page_of
+from budgetkg.server.per_build import per_build
 from budgetkg.server.sparql_text import bind, page_query
 from budgetkg.store.base import SelectResult
 
@@ -21,6 +30,9 @@ router = APIRouter()
 
 CATEGORY_BASE = "https://w3id.org/budgetkg/def/category/"
 _KEY = re.compile(r"^[a-z][a-z-]*$")
+#: department columns side by side per page; departments per page of the per-filing charts
+COLUMNS_PER_PAGE = 12
+CHART_DEPARTMENTS_PER_PAGE = 25
 
 
 @dataclass(frozen=True)
@@ -41,8 +53,25 @@ class Row:
     unit: str | None
 
 
+@dataclass(frozen=True)
+class Column:
+    """A department with indicators of the compared category."""
+
+    dept: URIRef
+    title: str
+    indicators: int
+
+
+@dataclass(frozen=True)
+class Columns:
+    #: every column, in the order pages count them (jurisdiction · department name, then IRI)
+    columns: list[Column]
+    #: the store's own cap cut the rows (the endpoint's limit is lifted for these queries): said on the page
+    truncated: bool
+
+
 def _select(ctx: WebContext, query: str) -> SelectResult:
-    result = ctx.store.query(query, timeout=ctx.settings.query_timeout)
+    result = ctx.store.query(query, timeout=ctx.settings.query_timeout, all_rows=True)
     assert isinstance(result, SelectResult)
     return result
 
@@ -58,19 +87,34 @@ def categories(ctx: WebContext) -> list[Category]:
     ]  # fmt: skip
 
 
-def side_by_side(ctx: WebContext, category: URIRef) -> dict[str, list[Row]]:
-    """'jurisdiction · department' → its indicators of ``category`` with their annual targets."""
-    result = _select(ctx, bind(page_query("compare_indicators"), {"category": [category]}))
-    depts = best_labels(ctx.store, iris_of(result.rows, "dept"))
-    columns: dict[str, dict[URIRef, Row]] = {}
+def columns_of(ctx: WebContext, category: URIRef) -> Columns:
+    """The departments with indicators of ``category``, each titled 'jurisdiction · department'."""
+    result = _select(ctx, bind(page_query("compare_columns"), {"category": [category]}))
+    labels = best_labels(ctx.store, iris_of(result.rows, "dept"))
+    found = [
+        Column(dept, f"{budgets.jurisdiction(r.get('level'), r.get('district'))} · {labels.get(dept, str(dept))}",
+               int(r["n"]))
+        for r in result.rows
+        if isinstance(dept := r["dept"], URIRef)
+    ]  # fmt: skip
+    return Columns(sorted(found, key=lambda c: (c.title, str(c.dept))), result.truncated)
+
+
+def side_by_side(ctx: WebContext, category: URIRef, shown: list[Column]) -> tuple[list[tuple[Column, list[Row]]], bool]:
+    """The indicators of ``category`` with their annual targets, per column of ``shown``; whether rows were cut."""
+    if not shown:
+        return [], False
+    result = _select(
+        ctx, bind(page_query("compare_indicators"), {"category": [category], "dept": [c.dept for c in shown]})
+    )
+    columns: dict[URIRef, dict[URIRef, Row]] = {c.dept: {} for c in shown}
     for row in result.rows:
         indicator, dept = row["indicator"], row["dept"]
-        if not isinstance(indicator, URIRef) or not isinstance(dept, URIRef):
+        if not isinstance(indicator, URIRef) or not isinstance(dept, URIRef) or dept not in columns:
             continue
-        where = budgets.jurisdiction(row.get("level"), row.get("district"))
         printed = row.get("printed")
         unit = row.get("unit")
-        columns.setdefault(f"{where} · {depts.get(dept, str(dept))}", {}).setdefault(
+        columns[dept].setdefault(
             indicator,
             Row(
                 indicator,
@@ -80,25 +124,58 @@ def side_by_side(ctx: WebContext, category: URIRef) -> dict[str, list[Row]]:
                 str(unit) if isinstance(unit, Literal) else None,
             ),
         )
-    return {column: list(rows.values()) for column, rows in sorted(columns.items())}
+    return [(c, list(columns[c.dept].values())) for c in shown], result.truncated
 
 
 @router.get(urls.COMPARE, response_class=HTMLResponse, include_in_schema=False)
-def compare(request: Request, kind: str | None = None) -> HTMLResponse:
+def compare(
+    request: Request,
+    kind: str | None = None,
+    page: int | None = None,
+    size: int | None = None,
+    dept_page: int | None = None,
+) -> HTMLResponse:
     ctx = web(request)
-    menu = categories(ctx)
+    menu = per_build(ctx, "compare categories", lambda: categories(ctx))
     chosen = next((c for c in menu if c.key == kind), None) if kind and _KEY.match(kind) else None
-    by_jurisdiction = budgets.departments(ctx)
+    compared = Columns([], False)
+    if chosen is not None:
+        category = chosen.iri
+        compared = per_build(ctx, f"compare columns {chosen.key}", lambda: columns_of(ctx, category))
+    keep_kind = {"kind": chosen.key if chosen else None}
+    columns_page = page_of(
+        page,
+        size,
+        len(compared.columns),
+        default_size=COLUMNS_PER_PAGE,
+        path=urls.COMPARE,
+        keep={**keep_kind, "dept_page": str(dept_page) if dept_page else None},
+    )
+    departments = per_build(ctx, "departments", lambda: budgets.departments(ctx))
+    everyone = departments.in_order
+    charted_page = page_of(
+        dept_page, None, len(everyone), default_size=CHART_DEPARTMENTS_PER_PAGE, path=urls.COMPARE,
+        keep={**keep_kind, "page": str(page) if page else None, "size": str(size) if size else None},
+        param="dept_page",
+    )  # fmt: skip
+    charted = charted_page.items(everyone)
     charts = [
-        budgets.total_chart(ctx, by_jurisdiction),
-        budgets.line_chart(ctx, by_jurisdiction, "基本支出（万元） Basic expenditure", budgets.BASIC),
-        budgets.line_chart(ctx, by_jurisdiction, "项目支出（万元） Project expenditure", budgets.PROJECT),
+        budgets.total_chart(ctx, charted),
+        budgets.line_chart(ctx, charted, "基本支出（万元） Basic expenditure", budgets.BASIC),
+        budgets.line_chart(ctx, charted, "项目支出（万元） Project expenditure", budgets.PROJECT),
     ]
+    totals = budgets.jurisdiction_totals(departments)
+    shown, cut = side_by_side(ctx, chosen.iri, columns_page.items(compared.columns)) if chosen else ([], False)
     return ctx.page(
         "compare.html",
         menu=menu,
         chosen=chosen,
         kind=kind,
-        columns=side_by_side(ctx, chosen.iri) if chosen else {},
+        columns=shown,
+        columns_page=columns_page,
+        columns_truncated=compared.truncated or cut,
+        jurisdiction_chart=budgets.jurisdiction_chart(totals),
         charts=charts,
+        charts_page=charted_page,
+        departments_truncated=departments.truncated,
     )

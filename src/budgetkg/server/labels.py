@@ -50,7 +50,8 @@ def select_chunked(
     """The rows of page query ``name`` for ``iris`` bound to ``?variable``, a few hundred IRIs per query."""
     rows: list[Mapping[str, Term]] = []
     for start in range(0, len(iris), _CHUNK):
-        result = store.query(bind(page_query(name), {variable: iris[start : start + _CHUNK]}), timeout=timeout)
+        chunk = bind(page_query(name), {variable: iris[start : start + _CHUNK]})
+        result = store.query(chunk, timeout=timeout, all_rows=True)
         assert isinstance(result, SelectResult)
         rows.extend(result.rows)
     return rows

@@ -4,12 +4,22 @@ that fund them (as nodes a reader can click through to), filters and the Cytosca
 The analysis itself is the platforms layer's: ``budgetkg.platforms.analysis.load_lineage`` reads the
 lineage from the Store and answers "how is A related to B" and the family × jurisdiction matrix; this
 module only adds what a page shows (labels from the store, funding records as nodes, filters, colours).
+
+The whole lineage grows with the filings (every copy of a project is another funding record, every filing
+restating a relation another piece of evidence), so the page does not show it all at once:
+
+* the analysis and its view are read once per build of the store (``load``, via server/per_build.py): the
+  matrix is a whole-graph aggregate, a request only selects from it;
+* funding records are labelled per request, only those the page shows (``label_shown``);
+* ``drawing`` draws the selection when it has at most ``MAX_DRAWN`` nodes, otherwise its platforms alone
+  (the funders stay in the table), otherwise nothing, and says which (never a silent cut);
+* the relation table is paged (``TABLE_PAGE`` rows) and lists at most ``MAX_EVIDENCE`` statements per row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -23,12 +33,20 @@ from budgetkg.platforms.vocabulary import FAMILIES, RELATION_PROPERTIES
 from budgetkg.rdf.iris import platform_family_iri
 from budgetkg.server.context import WebContext
 from budgetkg.server.labels import best_labels
+from budgetkg.server.per_build import per_build
 from budgetkg.server.render import local_name
 
 UNSTATED = "未载明"
 #: the edge kind of "a project or task concerns this platform" (not a platform relation)
 FUNDS = "funds"
 _FUNDING_KINDS = ("project", "task")
+#: the most nodes the page draws: past a few hundred, a force layout takes the browser seconds and shows a
+#: hairball; the seed data draws whole (~100 nodes)
+MAX_DRAWN = 200
+#: relation-table rows per page (``?size=`` may ask for up to paging.MAX_SIZE)
+TABLE_PAGE = 100
+#: statements listed per relation-table row: at N× the data one relation is restated by N filings
+MAX_EVIDENCE = 5
 
 
 @dataclass
@@ -141,9 +159,9 @@ def family_name(family_labels: Mapping[str, str], key: str | None) -> str:
 
 
 def label_iris(analysis: Analysis) -> set[URIRef]:
-    """Every IRI the page labels: platforms, linked records, relation properties and families."""
+    """The IRIs labelled once per build: platforms, relation properties and families (funding records,
+    which grow with the filings, are labelled per request: ``label_shown``)."""
     wanted = {URIRef(str(n)) for n in analysis.graph.nodes}
-    wanted |= {URIRef(link.record) for link in analysis.links}
     wanted |= set(RELATION_PROPERTIES.values())
     wanted |= {platform_family_iri(key) for key in FAMILIES}
     return wanted
@@ -169,6 +187,7 @@ def view(analysis: Analysis, labels: Mapping[URIRef, str]) -> Lineage:
     relation_labels = {FUNDS: "资金支持 funds"}
     relation_labels.update({r: labels.get(p, r) for r, p in RELATION_PROPERTIES.items()})
     edges: dict[tuple[URIRef, str, URIRef], Edge] = {}
+    listed: set[tuple[URIRef, str, URIRef, Evidence]] = set()  # a list lookup per statement is quadratic
     for u, v, key, data in analysis.graph.edges(keys=True, data=True):
         source, target = URIRef(str(u)), URIRef(str(v))
         if source not in nodes or target not in nodes:
@@ -182,7 +201,8 @@ def view(analysis: Analysis, labels: Mapping[URIRef, str]) -> Lineage:
             (int(lines[0]), int(lines[1])) if lines else None,
             data.get("evidence"),
         )
-        if evidence not in edge.evidence:
+        if (source, data["relation"], target, evidence) not in listed:
+            listed.add((source, data["relation"], target, evidence))
             edge.evidence.append(evidence)
     for link in analysis.links:
         platform, record = URIRef(link.platform), URIRef(link.record)
@@ -192,14 +212,52 @@ def view(analysis: Analysis, labels: Mapping[URIRef, str]) -> Lineage:
         if funder.amount is None:
             funder.amount = link.amount
         edges.setdefault((record, FUNDS, platform), Edge(record, FUNDS, platform))
-    ordered = sorted(edges.values(), key=lambda e: (str(e.source), e.relation, str(e.target)))
+    # the relations between platforms first, then the funding (the table's first page reads the lineage)
+    ordered = sorted(edges.values(), key=lambda e: (e.relation == FUNDS, str(e.source), e.relation, str(e.target)))
     return Lineage(nodes, ordered, relation_labels, analysis, family_labels)
 
 
 def load(ctx: WebContext) -> Lineage:
-    """The lineage of the store, analysed by the platforms layer, labelled for the page."""
-    analysis = load_lineage(ctx.store)
-    return view(analysis, best_labels(ctx.store, label_iris(analysis), ctx.settings.query_timeout))
+    """The lineage of the store, analysed by the platforms layer, its platforms and terms labelled; kept per
+    build (funding records carry their IRI's local name until ``label_shown`` names the ones a page shows)."""
+
+    def compute() -> Lineage:
+        analysis = load_lineage(ctx.store)
+        return view(analysis, best_labels(ctx.store, label_iris(analysis), ctx.settings.query_timeout))
+
+    return per_build(ctx, "lineage", compute)
+
+
+def label_shown(ctx: WebContext, lineage: Lineage, shown: Iterable[URIRef]) -> Lineage:
+    """``lineage`` with the funding records among ``shown`` named by their labels in the store (one lookup
+    for what a page shows, not for every record of the graph); the kept per-build view is not changed."""
+    records = sorted({iri for iri in shown if iri in lineage.nodes and lineage.nodes[iri].kind != "platform"})
+    labels = best_labels(ctx.store, records, ctx.settings.query_timeout) if records else {}
+    nodes = {iri: replace(node, label=labels[iri]) if iri in labels else node for iri, node in lineage.nodes.items()}
+    return Lineage(nodes, lineage.edges, lineage.relation_labels, lineage.analysis, lineage.family_labels)
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """What the page's graph draws of a selection, and what it leaves to the tables."""
+
+    #: the drawn part; None when even the selection's platforms are more than ``limit``
+    lineage: Lineage | None
+    #: nodes of the selection not drawn (funding records, or everything when nothing is drawn)
+    left_out: int
+    limit: int
+
+
+def drawing(shown: Lineage, limit: int) -> Drawing:
+    """The whole selection when it has at most ``limit`` nodes, else its platforms and their relations alone
+    when they fit, else nothing: the matrix and the relation table still show everything."""
+    if len(shown.nodes) <= limit:
+        return Drawing(shown, 0, limit)
+    platforms = {iri for iri, node in shown.nodes.items() if node.kind == "platform"}
+    if len(platforms) <= limit:
+        relations = [e for e in shown.edges if e.relation != FUNDS]
+        return Drawing(shown.subset(platforms, relations), len(shown.nodes) - len(platforms), limit)
+    return Drawing(None, len(shown.nodes), limit)
 
 
 #: one colour per relation (colour-blind-safe Okabe–Ito palette); the legend and the graph use the same

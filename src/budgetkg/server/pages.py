@@ -1,4 +1,9 @@
-"""The browser's pages other than entity documents: home, search, validation report."""
+"""The browser's pages other than entity documents: home, search, validation report.
+
+The home page reads the type counts the build stated (VoID class partitions, rdf/catalog.py) instead of
+counting, and lists departments per jurisdiction in totals with the departments themselves paged; the
+validation report is paged in SPARQL (server/findings.py).  Every list says which part of how many it shows.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +16,10 @@ from starlette.responses import HTMLResponse, JSONResponse
 from budgetkg.rdf import published
 from budgetkg.server import budgets, compare, lineage_page, query_page, urls
 from budgetkg.server.context import WebContext, web
-from budgetkg.server.findings import all_findings
+from budgetkg.server.findings import findings_page
 from budgetkg.server.labels import best_labels, iris_of
+from budgetkg.server.paging import page_of
+from budgetkg.server.per_build import per_build
 from budgetkg.server.present import show
 from budgetkg.server.search import grouped
 from budgetkg.server.sparql_text import bind, page_query
@@ -20,23 +27,35 @@ from budgetkg.store.base import SelectResult
 
 router = APIRouter()
 
+#: departments per page of the home page's table; findings per page of the validation report
+DEPARTMENTS_PER_PAGE = 50
+FINDINGS_PER_PAGE = 100
+
 
 def select(ctx: WebContext, query: str) -> SelectResult:
-    result = ctx.store.query(query, timeout=ctx.settings.query_timeout)
+    # the pages' own queries read every row: the endpoint's result limit is for its clients (store/base.py)
+    result = ctx.store.query(query, timeout=ctx.settings.query_timeout, all_rows=True)
     if not isinstance(result, SelectResult):
         raise TypeError("page queries are SELECT queries")
     return result
 
 
 @router.get(urls.HOME, response_class=HTMLResponse, include_in_schema=False)
-def home(request: Request) -> HTMLResponse:
+def home(request: Request, page: int | None = None, size: int | None = None) -> HTMLResponse:
     ctx = web(request)
-    vocabulary = published.vocabulary_graph_iri(ctx.settings.base_iri)
-    counted = select(ctx, bind(page_query("home_counts"), {"vocabulary": [vocabulary]})).rows
+    base = ctx.settings.base_iri
+    partitions = bind(
+        page_query("home_partitions"),
+        {"catalog": [published.void_graph_iri(base)], "dataset": [published.published_dataset_iri(base)]},
+    )
+    counted = select(ctx, partitions).rows
     counts = [(row["type"], int(row["n"])) for row in counted]
     labels = best_labels(ctx.store, iris_of(counted, "type"))
     shown = [(show(t, labels.get(t) if isinstance(t, URIRef) else None, ctx.iri_map), n) for t, n in counts]
-    by_jurisdiction = budgets.departments(ctx)
+    departments = per_build(ctx, "departments", lambda: budgets.departments(ctx))
+    everyone = departments.in_order
+    paged = page_of(page, size, len(everyone), default_size=DEPARTMENTS_PER_PAGE, path=urls.HOME)
+    totals = budgets.jurisdiction_totals(departments)
     builds = select(ctx, page_query("home_build")).rows
     ended = builds[0].get("ended") if builds else None
     return ctx.page(
@@ -45,9 +64,12 @@ def home(request: Request) -> HTMLResponse:
         build=builds[0] if builds else None,
         counts=shown,
         graphs=len(ctx.store.graph_names()),
-        departments=by_jurisdiction,
-        chart=budgets.total_chart(ctx, by_jurisdiction),
-        catalog=ctx.iri_map.document(str(published.catalog_iri(ctx.settings.base_iri))),
+        totals=totals,
+        departments=budgets.grouped(paged.items(everyone)),
+        departments_page=paged,
+        departments_truncated=departments.truncated,
+        chart=budgets.jurisdiction_chart(totals),
+        catalog=ctx.iri_map.document(str(published.catalog_iri(base))),
     )
 
 
@@ -72,22 +94,33 @@ def search_page(request: Request, q: str = "") -> HTMLResponse:
     ctx = web(request)
     index = ctx.search_index()
     hits = index.search(q)
-    return ctx.page("search.html", q=q, groups=grouped(hits), total=len(hits), group_names=index.group_names)
+    return ctx.page(
+        "search.html",
+        q=q,
+        groups=grouped(hits),
+        total=len(hits),
+        group_names=index.group_names,
+        complete=index.complete,
+    )
 
 
 @router.get(urls.SEARCH_JSON, include_in_schema=False)
 def search_json(request: Request, q: str = "") -> JSONResponse:
-    return JSONResponse({"query": q, "results": _hits(request, q)})
+    complete = web(request).search_index().complete
+    return JSONResponse({"query": q, "results": _hits(request, q), "indexComplete": complete})
 
 
 @router.get(urls.VALIDATION, response_class=HTMLResponse, include_in_schema=False)
-def validation(request: Request) -> HTMLResponse:
+def validation(request: Request, page: int | None = None, size: int | None = None) -> HTMLResponse:
     ctx = web(request)
-    findings = all_findings(ctx)
-    by_severity: dict[str, int] = {}
-    for finding in findings:
-        by_severity[finding.severity] = by_severity.get(finding.severity, 0) + 1
-    return ctx.page("validation.html", findings=findings, by_severity=by_severity)
+    report = findings_page(ctx, page, size, default_size=FINDINGS_PER_PAGE, path=urls.VALIDATION)
+    return ctx.page(
+        "validation.html",
+        report=report,
+        findings=report.findings,
+        by_severity=report.by_severity,
+        findings_page=report.page,
+    )
 
 
 # the other page modules hang off this router so app.py includes the browser with one line

@@ -111,7 +111,7 @@ def group_labels(store: Store, types: Iterable[URIRef], timeout: float | None = 
 def vocabulary_terms(store: Store, graph: str, timeout: float | None = None) -> set[URIRef]:
     """The IRIs the vocabulary graph says something about (what search groups as VOCABULARY)."""
     query = f"SELECT DISTINCT ?x WHERE {{ GRAPH {iri_ref(graph)} {{ ?x ?p ?o }} FILTER(isIRI(?x)) }}"
-    result = store.query(query, timeout=timeout)
+    result = store.query(query, timeout=timeout, all_rows=True)
     if not isinstance(result, SelectResult):
         raise TypeError("a SELECT query answers with rows")
     return {x for row in result.rows if isinstance(x := row.get("x"), URIRef)}
@@ -127,10 +127,16 @@ def _context(iri: URIRef, thing_base: str | None) -> str:
 
 class SearchIndex:
     def __init__(
-        self, entries: list[Entry], thing_base: str | None = None, group_names: dict[str, str] | None = None
+        self,
+        entries: list[Entry],
+        thing_base: str | None = None,
+        group_names: dict[str, str] | None = None,
+        complete: bool = True,
     ) -> None:
         self.entries = entries
         self.thing_base = thing_base
+        #: False when the store cut the entries short (a remote server's own row cap): pages must say so
+        self.complete = complete
         #: group key → the class label shown as the group's heading
         self.group_names = group_names or {}
 
@@ -144,7 +150,9 @@ class SearchIndex:
     ) -> SearchIndex:
         """The index of every labelled resource; the terms of ``vocabulary_graph`` (classes, properties,
         concepts, reused terms) are grouped as VOCABULARY and ranked after data matching as well."""
-        result = store.query(page_query("search_entries"), timeout=timeout)
+        # every labelled resource, past the endpoint's row limit: that limit protects clients, and an
+        # index cut at it would silently stop finding whatever sorts late
+        result = store.query(page_query("search_entries"), timeout=timeout, all_rows=True)
         if not isinstance(result, SelectResult):
             raise TypeError("search_entries is a SELECT query")
         labels: dict[URIRef, set[tuple[URIRef, Literal]]] = defaultdict(set)
@@ -167,7 +175,7 @@ class SearchIndex:
         all_types = {t for kinds in types.values() for t in kinds}
         names = group_labels(store, all_types, timeout)
         names[VOCABULARY] = "词汇术语 Vocabulary terms"
-        return cls(entries, thing_base, names)
+        return cls(entries, thing_base, names, complete=not result.truncated)
 
     def search(self, query: str, limit: int = MAX_RESULTS) -> list[Hit]:
         """Hits ranked by how well they match (exact > prefix > substring, labels over pinyin), then shorter."""

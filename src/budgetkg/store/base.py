@@ -16,13 +16,28 @@ Decimals come back in canonical form (``2710.00`` → ``2710``): compare values,
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from rdflib.term import BNode, Literal, URIRef
 
+from budgetkg.errors import StoreError
+
 Term = URIRef | Literal | BNode
+#: what ``Store.replace_all`` loads: (graph IRI, N-Triples) pairs, read once, or a mapping of them
+Graphs = Iterable[tuple[str, bytes]] | Mapping[str, bytes]
+
+
+def graph_items(graphs: Graphs) -> Iterator[tuple[str, bytes]]:
+    """The (graph IRI, N-Triples) pairs of ``graphs``, one at a time; a graph named twice is an error
+    (loading both would silently merge them)."""
+    seen: set[str] = set()
+    for iri, ntriples in graphs.items() if isinstance(graphs, Mapping) else graphs:
+        if iri in seen:
+            raise StoreError(f"graph <{iri}> is given twice: its N-Triples would be merged")
+        seen.add(iri)
+        yield iri, ntriples
 
 
 @dataclass(frozen=True)
@@ -96,11 +111,13 @@ class Store(Protocol):
         """IRIs of the named graphs in the store."""
         ...
 
-    def replace_all(self, graphs: Mapping[str, bytes]) -> None:
-        """Atomically replace the whole content by ``graphs`` (graph IRI → N-Triples bytes).
+    def replace_all(self, graphs: Graphs) -> None:
+        """Atomically replace the whole content by ``graphs``: (graph IRI, N-Triples bytes) pairs.
 
-        Either every graph is in place afterwards or the previous content is untouched
-        (a build killed half-way leaves the previous store served).
+        The pairs are consumed once, one at a time (a generator of thousands of filings' graphs is
+        never held whole); a mapping of them works the same.  Either every graph is in place
+        afterwards or the previous content is untouched (a build killed half-way leaves the previous
+        store served).
         """
         ...
 

@@ -4,25 +4,27 @@ Reads go to the current version opened read-only.  With ``workers > 0`` every qu
 pool of worker processes so that a runaway query can be killed at its timeout (pyoxigraph cannot
 cancel a query in-thread); with ``workers == 0`` queries run in-process and the timeout cannot be
 enforced (used by tests and benchmarks that need the bare engine).
+
+The one write, ``replace_all``, bulk-loads the graphs as they stream in, in batches of N-Quads that put
+every triple into its named graph and into the default graph at once (store/quads.py), into a new
+version directory published only when complete (store/versions.py).
 """
 
 from __future__ import annotations
 
 import shutil
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from budgetkg.errors import StoreError
-from budgetkg.store import versions
-from budgetkg.store.base import QueryResult
+from budgetkg.store import quads, versions
+from budgetkg.store.base import Graphs, QueryResult, graph_items
 from budgetkg.store.engine import Job, Opener, execute, run_in_worker
 from budgetkg.store.serializing import SerializingStore
 from budgetkg.store.workers import WorkerPool
-
-MERGE_INTO_DEFAULT = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 class EmbeddedStore(SerializingStore):
@@ -71,20 +73,26 @@ class EmbeddedStore(SerializingStore):
 
     # -- the one write -------------------------------------------------------------------------
 
-    def replace_all(self, graphs: Mapping[str, bytes]) -> None:
+    def replace_all(self, graphs: Graphs) -> None:
         build_dir = versions.new_build_dir(self.root)
         try:
             store = ox.Store(str(build_dir))
-            for iri, ntriples in graphs.items():
-                store.bulk_load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(iri))
-            # the default graph is the RDF merge of the named graphs, stored: Oxigraph's own
-            # union-default mode answers a triple once per graph that holds it (sums double)
-            store.update(MERGE_INTO_DEFAULT)
+            # each triple goes into its named graph and into the default graph (store/quads.py): the
+            # default graph is the RDF merge of the named graphs, stored — Oxigraph's own union-default
+            # mode would answer a triple once per graph that holds it (sums double)
+            for batch in quads.batches(graph_items(graphs)):
+                try:
+                    store.bulk_load(batch.data(), ox.RdfFormat.N_QUADS)
+                except SyntaxError as error:
+                    raise StoreError(batch.invalid_graph(error)) from None
             store.flush()
             del store  # pyoxigraph closes the database when the object goes away
-        except (SyntaxError, ValueError, OSError) as error:
+        except (StoreError, ValueError, OSError) as error:
             shutil.rmtree(build_dir, ignore_errors=True)
             raise StoreError(f"{self.root}: build failed, previous store kept: {error}") from None
+        except BaseException:  # interrupted (Ctrl-C): no half-built version left behind either
+            shutil.rmtree(build_dir, ignore_errors=True)
+            raise
         versions.publish(self.root, build_dir)
         versions.collect_garbage(self.root)
 

@@ -26,7 +26,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
@@ -35,7 +35,7 @@ import pyoxigraph as ox
 from rdflib.term import BNode, Literal, URIRef
 
 from budgetkg.errors import QueryError, QueryTimeout, StoreError
-from budgetkg.store.base import AskResult, GraphResult, QueryResult, SelectResult, Term
+from budgetkg.store.base import AskResult, GraphResult, Graphs, QueryResult, SelectResult, Term, graph_items
 from budgetkg.store.formats import JSON, NTRIPLES, nt_term
 from budgetkg.store.forms import has_dataset_clause, sparql_form
 from budgetkg.store.serializing import SerializingStore
@@ -102,32 +102,34 @@ class RemoteStore(SerializingStore):
 
     # -- the one write -------------------------------------------------------------------------
 
-    def replace_all(self, graphs: Mapping[str, bytes]) -> None:
+    def replace_all(self, graphs: Graphs) -> None:
         old = self.graph_names()
         self._drop_leftover_staging()
         build = f"{STAGING}{uuid.uuid4().hex}:"
-        staging = {iri: f"{build}{index}" for index, iri in enumerate(graphs)}
+        union = f"{build}union"
+        #: live graph IRI → its staging graph, filled as the graphs stream in (only names are kept)
+        staging: dict[str, str] = {}
         try:
-            for iri, ntriples in graphs.items():
+            for iri, ntriples in graph_items(graphs):
+                staging[iri] = f"{build}{len(staging)}"
                 for update in _updates(staging[iri], _parse(iri, ntriples)):
                     self._update(update)
             # the default graph: the RDF merge of the new graphs, kept as a graph of its own
-            union = f"{build}union"
             sources = " ".join(f"<{g}>" for g in staging.values())
             if sources:
                 where = f"VALUES ?g {{ {sources} }} GRAPH ?g {{ ?s ?p ?o }}"
                 self._update(f"INSERT {{ GRAPH <{union}> {{ ?s ?p ?o }} }} WHERE {{ {where} }}")
         except BaseException:
-            self._drop([*staging.values(), f"{build}union"])
+            self._drop([*staging.values(), union])
             raise
-        switch = [f"DROP SILENT GRAPH <{iri}>" for iri in old if iri not in graphs]
-        switch += [f"MOVE SILENT <{staging[iri]}> TO <{iri}>" for iri in graphs]
+        switch = [f"DROP SILENT GRAPH <{iri}>" for iri in old if iri not in staging]
+        switch += [f"MOVE SILENT <{staging[iri]}> TO <{iri}>" for iri in staging]
         switch.append(f"DROP SILENT GRAPH <{UNION}>")
-        if graphs:
+        if staging:
             switch.append(f"MOVE SILENT <{union}> TO <{UNION}>")
         switch.append(f"DROP SILENT GRAPH <{MANIFEST}>")
-        if graphs:
-            parts = " ".join(f"<{MANIFEST}> <{_HAS_PART}> <{iri}> ." for iri in graphs)
+        if staging:
+            parts = " ".join(f"<{MANIFEST}> <{_HAS_PART}> <{iri}> ." for iri in staging)
             switch.append(f"INSERT DATA {{ GRAPH <{MANIFEST}> {{ {parts} }} }}")
         self._update(" ;\n".join(switch))
 
