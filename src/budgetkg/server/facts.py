@@ -30,6 +30,11 @@ class TargetFact:
     period: str | None
     printed: str
     normalised: str
+    #: set on a part of a several-part target: its position (1-based) and the words naming what it measures
+    ordinal: int | None = None
+    part_label: str | None = None
+    #: on a several-part target: "all" (every part must be met) or "any" (one suffices)
+    combine: str | None = None
 
 
 def _rows(ctx: WebContext, name: str, iri: URIRef) -> SelectResult:
@@ -83,5 +88,17 @@ def targets_of(ctx: WebContext, iri: URIRef) -> list[TargetFact]:
             continue
         normalised = normalised_target(row)
         period_label = periods.get(period) if isinstance(period, URIRef) else None
-        found.setdefault(target, TargetFact(target, period_label, str(row["printed"]), normalised))
+        ordinal = row.get("ordinal")
+        found.setdefault(
+            target,
+            TargetFact(
+                target,
+                period_label,
+                str(row["printed"]),
+                normalised,
+                ordinal=int(ordinal) if isinstance(ordinal, Literal) else None,
+                part_label=_text(row.get("part")),
+                combine=_text(row.get("combine")),
+            ),
+        )
     return list(found.values())
