@@ -34,6 +34,10 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     workers: int = 2
+    #: the most nodes /lineage draws as a graph; a larger selection is listed and the reader asked to narrow
+    #: it (past a few hundred nodes a force layout takes the browser seconds and shows a hairball; the seed
+    #: data draws whole, ~100 nodes)
+    lineage_max_nodes: int = 200
 
     @property
     def store_is_remote(self) -> bool:
@@ -75,4 +79,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         host=env.get("BUDGETKG_HOST", base.host),
         port=_number(env, "BUDGETKG_PORT", int, base.port),
         workers=_number(env, "BUDGETKG_WORKERS", int, base.workers),
+        lineage_max_nodes=_number(env, "BUDGETKG_LINEAGE_MAX_NODES", int, base.lineage_max_nodes),
     )

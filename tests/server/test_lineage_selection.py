@@ -1,13 +1,15 @@
 """What /lineage draws and lists as the lineage grows: the whole graph at the seed data, its platforms alone or
 nothing past the drawing limit (said on the page), a paged relation table, evidence lists cut with a count.
 
-The page runs over the real graph of the five filings; the limits are lowered (``monkeypatch`` of the
-module's constants) to put that small graph past them, as N× the data would."""
+The page runs over the real graph of the five filings; the limits are lowered (the drawing limit through
+Settings, the others by ``monkeypatch`` of the module's constants) to put that small graph past them, as N×
+the data would."""
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -21,7 +23,9 @@ from rdflib import URIRef
 from budgetkg.platforms.analysis import Lineage as Analysis
 from budgetkg.platforms.analysis import Link, load_lineage
 from budgetkg.server import lineage
+from budgetkg.server.app import create_app
 from budgetkg.server.labels import best_labels
+from budgetkg.settings import Settings
 from budgetkg.store.base import Store
 
 _ISLAND = re.compile(r'<script type="application/json" id="lineage-data">(.*?)</script>', re.S)
@@ -50,17 +54,22 @@ def test_the_seed_data_draws_the_whole_lineage(real: TestClient, real_store: Sto
     nodes = drawn_nodes(page(real))
     assert {n for n, kind in nodes.items() if kind == "platform"} == set(analysis.graph.nodes)
     assert {n for n, kind in nodes.items() if kind != "platform"} == funders
-    assert len(nodes) <= lineage.MAX_DRAWN
+    assert len(nodes) <= Settings().lineage_max_nodes
     assert "lineage-not-drawn" not in page(real)
 
 
+def drawing_at_most(settings: Settings, store: Store, nodes: int) -> TestClient:
+    """A browser whose /lineage draws at most ``nodes`` nodes (BUDGETKG_LINEAGE_MAX_NODES)."""
+    return TestClient(create_app(replace(settings, lineage_max_nodes=nodes), store))
+
+
 def test_past_the_limit_the_platforms_are_drawn_alone_and_the_page_says_so(
-    real: TestClient, real_store: Store, monkeypatch: pytest.MonkeyPatch
+    real_settings: Settings, real_store: Store
 ) -> None:
     analysis = load_lineage(real_store)
     platforms = analysis.graph.number_of_nodes()
-    monkeypatch.setattr(lineage, "MAX_DRAWN", platforms)
-    html = page(real)
+    with drawing_at_most(real_settings, real_store, platforms) as client:
+        html = page(client)
     nodes = drawn_nodes(html)
     assert set(nodes) == set(analysis.graph.nodes) and set(nodes.values()) == {"platform"}
     assert all(e["relation"] != lineage.FUNDS for e in drawn_elements(html) if "source" in e)
@@ -71,22 +80,22 @@ def test_past_the_limit_the_platforms_are_drawn_alone_and_the_page_says_so(
 
 
 def test_when_even_the_platforms_are_too_many_nothing_is_drawn_and_the_reader_is_asked_to_pick(
-    real: TestClient, monkeypatch: pytest.MonkeyPatch
+    real_settings: Settings, real_store: Store
 ) -> None:
-    monkeypatch.setattr(lineage, "MAX_DRAWN", 3)
-    html = page(real)
-    assert drawn_elements(html) == [] and 'id="cy"' not in html
-    shown = read(html)
-    assert "no graph is drawn: pick a family or jurisdiction" in shown.text
-    assert len(shown.table("matrix").rows) > 1 and len(shown.table("edges").rows) > 1
-    # a selection small enough is drawn again: the family with the fewest platforms in the matrix
-    platforms = {
-        row[0].text: sum(int(cell.text.split(" 个平台")[0]) for cell in row[1:] if "个平台" in cell.text)
-        for row in shown.table("matrix").rows[1:]
-    }
-    family = min(platforms, key=lambda f: platforms[f])
-    assert platforms[family] <= 3, "every family of the seed data has more than 3 platforms"
-    assert drawn_nodes(page(real, {"family": family}))
+    with drawing_at_most(real_settings, real_store, 3) as client:
+        html = page(client)
+        assert drawn_elements(html) == [] and 'id="cy"' not in html
+        shown = read(html)
+        assert "no graph is drawn: pick a family or jurisdiction" in shown.text
+        assert len(shown.table("matrix").rows) > 1 and len(shown.table("edges").rows) > 1
+        # a selection small enough is drawn again: the family with the fewest platforms in the matrix
+        platforms = {
+            row[0].text: sum(int(cell.text.split(" 个平台")[0]) for cell in row[1:] if "个平台" in cell.text)
+            for row in shown.table("matrix").rows[1:]
+        }
+        family = min(platforms, key=lambda f: platforms[f])
+        assert platforms[family] <= 3, "every family of the seed data has more than 3 platforms"
+        assert drawn_nodes(page(client, {"family": family}))
 
 
 def test_a_filtered_selection_draws_only_its_platforms_and_their_funders(real: TestClient) -> None:

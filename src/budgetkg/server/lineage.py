@@ -11,8 +11,8 @@ restating a relation another piece of evidence), so the page does not show it al
 * the analysis and its view are read once per build of the store (``load``, via server/per_build.py): the
   matrix is a whole-graph aggregate, a request only selects from it;
 * funding records are labelled per request, only those the page shows (``label_shown``);
-* ``drawing`` draws the selection when it has at most ``MAX_DRAWN`` nodes, otherwise its platforms alone
-  (the funders stay in the table), otherwise nothing, and says which (never a silent cut);
+* ``drawing`` draws the selection when it has at most ``Settings.lineage_max_nodes`` nodes, otherwise its
+  platforms alone (the funders stay in the table), otherwise nothing, and says which (never a silent cut);
 * the relation table is paged (``TABLE_PAGE`` rows) and lists at most ``MAX_EVIDENCE`` statements per row.
 """
 
@@ -40,9 +40,6 @@ UNSTATED = "未载明"
 #: the edge kind of "a project or task concerns this platform" (not a platform relation)
 FUNDS = "funds"
 _FUNDING_KINDS = ("project", "task")
-#: the most nodes the page draws: past a few hundred, a force layout takes the browser seconds and shows a
-#: hairball; the seed data draws whole (~100 nodes)
-MAX_DRAWN = 200
 #: relation-table rows per page (``?size=`` may ask for up to paging.MAX_SIZE)
 TABLE_PAGE = 100
 #: statements listed per relation-table row: at N× the data one relation is restated by N filings

@@ -2,7 +2,7 @@
 the relation table with evidence (the no-JS view, paged) and "how is A related to B".
 
 The graph draws what ``lineage.drawing`` allows (the whole selection at the seed data; its platforms alone,
-or nothing, once a selection is larger than ``lineage.MAX_DRAWN`` nodes), and the page says what it left
+or nothing, once a selection is larger than ``Settings.lineage_max_nodes``), and the page says what it left
 out and how to narrow the selection."""
 
 from __future__ import annotations
@@ -48,10 +48,10 @@ def lineage_page(
         shown = lineage.component_of(shown, focus_node.iri)
     table = table_page(request, page, size, len(shown.edges))
     # which nodes are drawn does not depend on their labels: label those and the table page's, then draw
-    drawable = lineage.drawing(shown, lineage.MAX_DRAWN).lineage
+    drawable = lineage.drawing(shown, ctx.settings.lineage_max_nodes).lineage
     on_page = {e.source for e in table.items(shown.edges)} | set(drawable.nodes if drawable else ())
     shown = lineage.label_shown(ctx, shown, on_page)
-    drawn = lineage.drawing(shown, lineage.MAX_DRAWN)
+    drawn = lineage.drawing(shown, ctx.settings.lineage_max_nodes)
     href = {iri: ctx.iri_map.document(str(iri)) for iri in everything.nodes}
     node_a = everything.nodes.get(URIRef(a)) if a else None
     node_b = everything.nodes.get(URIRef(b)) if b else None
