@@ -37,10 +37,10 @@ from budgetkg.rdf import iris
 from budgetkg.server.app import create_app
 from budgetkg.settings import Settings
 from budgetkg.store import open_store
-from budgetkg.store.base import SelectResult, Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_scale import LINEAGE_LINKS_BEFORE, median_ms  # a sibling script, not a package
+from bench_scale import LINEAGE_LINKS_BEFORE  # sibling scripts, not a package
+from common import json_from_child, median_ms, result_rows
 
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
@@ -55,12 +55,6 @@ PAGES = {
 }
 
 
-def _rows(store: Store, sparql: str, *, all_rows: bool = True) -> set[tuple[tuple[str, str], ...]]:
-    result = store.query(sparql, all_rows=all_rows)
-    assert isinstance(result, SelectResult)
-    return {tuple(sorted((k, str(v)) for k, v in row.items())) for row in result.rows}
-
-
 def measure(store_dir: Path, runs: int) -> Timing:
     """Child process: the lineage queries, the analysis and the page on one store, in-process engine."""
     settings = Settings(store=str(store_dir))
@@ -73,9 +67,9 @@ def measure(store_dir: Path, runs: int) -> Timing:
     out["p:/lineage, first request of the process"] = (time.perf_counter() - first) * 1000
     assert response.status_code == 200, response.status_code
     shipped = lineage_query("lineage_links")
-    rows = _rows(store, shipped)
+    rows = result_rows(store, shipped)
     if shipped.strip() != LINEAGE_LINKS_BEFORE.strip():
-        assert rows == _rows(store, LINEAGE_LINKS_BEFORE), "lineage_links changed its rows"
+        assert rows == result_rows(store, LINEAGE_LINKS_BEFORE), "lineage_links changed its rows"
         out["q:lineage_links (before: OPTIONAL {UNION})"] = median_ms(
             runs, partial(store.query, LINEAGE_LINKS_BEFORE, all_rows=True)
         )
@@ -102,9 +96,7 @@ def measure(store_dir: Path, runs: int) -> Timing:
 
 
 def child(script: Path, args: list[str]) -> Timing:
-    """Run one step in a fresh interpreter (one at a time: the 2 cores are shared)."""
-    done = subprocess.run([PYTHON, str(script), *args], check=True, capture_output=True, text=True)
-    result: Timing = json.loads(done.stdout.strip().splitlines()[-1])
+    result: Timing = json_from_child(script, args)
     return result
 
 

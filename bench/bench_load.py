@@ -40,6 +40,7 @@ from budgetkg.store.base import SelectResult, Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import scale_data  # a sibling script, not a package
+from common import json_from_child
 
 PYTHON = sys.executable
 INDEX = "graphs.json"
@@ -126,8 +127,7 @@ def load(folder: Path, store_dir: Path) -> Timing:
 
 
 def child(args: list[str]) -> Timing:
-    done = subprocess.run([PYTHON, __file__, *args], check=True, capture_output=True, text=True)
-    result: Timing = json.loads(done.stdout.strip().splitlines()[-1])
+    result: Timing = json_from_child(__file__, args)
     return result
 
 

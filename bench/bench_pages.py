@@ -27,6 +27,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from common import wall_times_ms  # a sibling script, not a package
 from fastapi.testclient import TestClient
 
 from budgetkg.cli import _command, build_parser
@@ -49,13 +50,7 @@ CONTAINS = """SELECT ?x ?label WHERE {{
 
 def timings(runs: int, work: Callable[[], object]) -> tuple[float, float]:
     """(median, p90) in milliseconds, after one warm-up call."""
-    work()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
+    times = sorted(wall_times_ms(runs, work))
     return statistics.median(times), times[int(len(times) * 0.9) - 1]
 
 

@@ -26,11 +26,9 @@ import os
 import platform
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -50,6 +48,7 @@ from budgetkg.store.base import SelectResult, Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import scale_data  # a sibling script, not a package
+from common import json_from_child, median_ms, result_rows
 
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
@@ -89,17 +88,6 @@ SELECT DISTINCT ?x ?p ?label WHERE {
   VALUES ?x { UNDEF }
   ?x ?p ?label FILTER(?p IN (rdfs:label, skos:prefLabel, schema:name, dct:title))
 }"""
-
-
-def median_ms(runs: int, work: Callable[[], object]) -> float:
-    """Median wall time in ms of ``runs`` calls, after one warm-up call."""
-    work()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def _first(store: Store, sparql: str) -> str:
@@ -172,19 +160,13 @@ def measure(store_dir: Path, runs: int) -> Timing:
     return out
 
 
-def _rows(store: Store, sparql: str) -> set[tuple[tuple[str, str], ...]]:
-    result = store.query(sparql, all_rows=True)
-    assert isinstance(result, SelectResult)
-    return {tuple(sorted((k, str(v)) for k, v in row.items())) for row in result.rows}
-
-
 def diagnose(store_dir: Path, runs: int) -> Timing:
     """Child process: the suspected causes of superlinear pages, each beside its suggested fix."""
     settings = Settings(store=str(store_dir))
     store = open_store(settings, workers=0)
     out: Timing = {}
     shipped = lineage_query("lineage_links")
-    assert _rows(store, shipped) == _rows(store, LINEAGE_LINKS_BEFORE), "lineage_links changed its answer"
+    assert result_rows(store, shipped) == result_rows(store, LINEAGE_LINKS_BEFORE), "lineage_links changed its answer"
     out["d:lineage_links (before: OPTIONAL {UNION})"] = median_ms(runs, partial(store.query, LINEAGE_LINKS_BEFORE))
     out["d:lineage_links (shipped: OPTIONAL from the bound ?record)"] = median_ms(runs, partial(store.query, shipped))
     # the neighbours of the most-linked platform: what its linked-data document labels, 400 per query
@@ -194,7 +176,7 @@ def diagnose(store_dir: Path, runs: int) -> Timing:
     chunk = sorted({row["s"] for row in incoming.rows if isinstance(row["s"], URIRef)})[:400]
     shipped = bind(page_query("label_triples"), {"x": chunk})
     rewrite = bind(LABEL_TRIPLES_REWRITE, {"x": chunk})
-    assert _rows(store, shipped) == _rows(store, rewrite), "rewrite changes label_triples"
+    assert result_rows(store, shipped) == result_rows(store, rewrite), "rewrite changes label_triples"
     out["d:label_triples, one chunk of 400 (shipped: VALUES ?p)"] = median_ms(runs, partial(store.query, shipped))
     out["d:label_triples, one chunk of 400 (rewrite: FILTER ?p IN)"] = median_ms(runs, partial(store.query, rewrite))
     counts = bind(page_query("home_counts"), {"vocabulary": [settings.base_iri + "graph/vocabulary"]})
@@ -208,9 +190,7 @@ def diagnose(store_dir: Path, runs: int) -> Timing:
 
 
 def child(args: list[str]) -> Timing:
-    """Run one step in a fresh interpreter (one at a time: the 2 cores are shared)."""
-    done = subprocess.run([PYTHON, __file__, *args], check=True, capture_output=True, text=True)
-    result: Timing = json.loads(done.stdout.strip().splitlines()[-1])
+    result: Timing = json_from_child(__file__, args)
     return result
 
 

@@ -20,11 +20,9 @@ from __future__ import annotations
 
 import json
 import shutil
-import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -42,6 +40,7 @@ from budgetkg.store.base import SelectResult
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import scale_data  # a sibling script, not a package
+from common import json_from_child, median_ms
 
 PYTHON = sys.executable
 PAGES = {
@@ -53,17 +52,6 @@ PAGES = {
     "validation page 2": "/validation?page=2",
 }
 Timing = dict[str, float | int | str]
-
-
-def median_ms(runs: int, work: Callable[[], object]) -> float:
-    """Median wall time in ms of ``runs`` calls, after one warm-up call."""
-    work()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def restate_statistics(base: str, graphs: dict[str, bytes]) -> dict[str, bytes]:
@@ -131,8 +119,7 @@ def measure(store_dir: Path, runs: int) -> Timing:
 
 
 def child(args: list[str]) -> Timing:
-    done = subprocess.run([PYTHON, __file__, *args], check=True, capture_output=True, text=True)
-    result: Timing = json.loads(done.stdout.strip().splitlines()[-1])
+    result: Timing = json_from_child(__file__, args)
     return result
 
 

@@ -15,7 +15,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "rdf"))
 
+from dataclasses import replace  # noqa: E402
 from datetime import UTC, datetime  # noqa: E402
+from decimal import Decimal as D  # noqa: E402
 
 from handmade import BASE, SMALL_LINES, small_filing  # noqa: E402
 from rdflib import Graph  # noqa: E402
@@ -26,6 +28,7 @@ from budgetkg.rdf.mapping import map_filing  # noqa: E402
 from budgetkg.rdf.namespaces import PREFIXES  # noqa: E402
 from budgetkg.rdf.organisations import organisations_graph  # noqa: E402
 from budgetkg.rdf.serialize import canonical_ntriples  # noqa: E402
+from budgetkg.records import Target, TargetPart  # noqa: E402
 
 PREFIX = "".join(f"PREFIX {p}: <{n}>\n" for p, n in PREFIXES.items()) + (
     f"PREFIX id: <{BASE}id/>\n"
@@ -188,6 +191,35 @@ def catalogue() -> Graph:
     return catalog_graph(BASE, loaded, [filing], BuildTimes(started=when, modified=when, issued=when))
 
 
+#: a target stating two parts (bkg:targetPart), so the part shapes have something to check
+PARTS = Target(
+    "一般性操作≤5秒，一般性统计≤20%",
+    "qualitative",
+    parts=(
+        TargetPart("一般性操作", "一般性操作≤5秒", "le", D("5"), max=D("5"), unit="s"),
+        TargetPart("一般性统计", "一般性统计≤20%", "le", D("20"), max=D("20"), unit="%"),
+    ),
+    combine="all",
+)
+PARTS_TARGET = "<https://kg.test/id/target/t1/响应及时率/annual>"
+PART = "<https://kg.test/id/target/t1/响应及时率/annual/part/2>"
+PART_CASES: dict[str, tuple[str, str]] = {
+    "TargetPartShape": ("", f"DELETE WHERE {{ {PART} bkg:printedText ?x }}"),
+    # a target with a single part is no several-part target
+    "TargetPartsShape": (
+        "",
+        f"DELETE WHERE {{ {PARTS_TARGET} bkg:targetPart {PART} }} ; DELETE WHERE {{ {PART} ?p ?o }}",
+    ),
+}
+
+
+def with_parts() -> Graph:
+    """The small filing's graph with 响应及时率's annual target stating two parts."""
+    filing = small_filing()
+    indicator = replace(filing.indicators[0], annual_target=PARTS)
+    return map_filing(replace(filing, indicators=(indicator,)), BASE, SMALL_LINES)
+
+
 def small_graph() -> Graph:
     return map_filing(small_filing(), BASE, SMALL_LINES)
 
@@ -203,6 +235,7 @@ def main() -> None:
     cases = [(shape, updates, small_graph) for shape, updates in CASES.items()]
     cases += [(shape, updates, catalogue) for shape, updates in CATALOG_CASES.items()]
     cases += [(shape, updates, lambda: organisations_graph(BASE)) for shape, updates in ORGANISATION_CASES.items()]
+    cases += [(shape, updates, with_parts) for shape, updates in PART_CASES.items()]
     for shape, (valid, invalid), start in cases:
         folder = HERE / shape
         folder.mkdir(exist_ok=True)
