@@ -91,6 +91,9 @@ async def dump(request: Request) -> Response:
         "Vary": "Accept",
         "Content-Disposition": f'inline; filename="budgetkg.{"trig" if chosen == TRIG else "nq"}"',
     }
+    if request.method == "HEAD":
+        # the headers a GET would send, without serializing the whole graph to throw it away
+        return StreamingResponse(iter(()), media_type=f"{chosen}; charset=utf-8", headers=headers)
     body = dump_lines(ctx.store, ctx.settings, trig=chosen == TRIG)
     return StreamingResponse(body, media_type=f"{chosen}; charset=utf-8", headers=headers)
 

@@ -22,6 +22,7 @@ import pyoxigraph as ox
 from rdflib.term import BNode, URIRef
 
 from budgetkg.errors import BudgetkgError
+from budgetkg.rdf.namespaces import PREFIXES
 from budgetkg.store.base import AskResult, GraphResult, QueryResult, SelectResult, Serialized, Term
 from budgetkg.store.terms import to_ox
 
@@ -265,10 +266,13 @@ def nt_term(term: Term) -> str:
 def _graph(result: GraphResult, media_type: str, notice: str) -> bytes:
     triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in result.triples]
     rdf_format = _OX_FORMATS[media_type]
+    # Turtle and TriG with the project's prefixes: a person reads bkg:Indicator, not the full IRI every time
+    prefixes = dict(PREFIXES) if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     if rdf_format.supports_datasets:
-        output = ox.serialize([ox.Quad(t.subject, t.predicate, t.object) for t in triples], format=rdf_format)
+        quads = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
+        output = ox.serialize(quads, format=rdf_format, prefixes=prefixes)
     else:
-        output = ox.serialize(triples, format=rdf_format)
+        output = ox.serialize(triples, format=rdf_format, prefixes=prefixes)
     body = bytes(output or b"")
     if not notice:
         return body
